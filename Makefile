@@ -1,0 +1,48 @@
+# Gongkai — the command contract: `make serve` and `make test` install whatever is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := graphviz fonts-noto-cjk chromium
+
+.PHONY: install system-deps serve build check test bench clean
+
+install: system-deps $(STAMP)
+
+# Debian packages: installed only when their command or font is missing.
+system-deps:
+	@missing=""; \
+	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing fontconfig; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required"; exit 1; }
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+serve: install
+	$(BIN)/gongkai serve --catalogue catalogue --addr 127.0.0.1:8000
+
+build: install
+	$(BIN)/gongkai build --catalogue catalogue --out site
+
+check: install
+	$(BIN)/gongkai check --catalogue catalogue --strict
+
+test: install
+	$(BIN)/python -m pytest -n 2 -q
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf site .cache $(VENV)

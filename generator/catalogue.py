@@ -1,0 +1,98 @@
+"""The resolved catalogue: what every later stage (pages, charts, exports) reads. Nothing here refers back to YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from generator.models import Department, FeeBasis, Power, ProcedureTemplate, ServiceItem
+from generator.models.common import Channel, Contact, Supervision, TimeLimit
+from generator.models.procedure import Branch, Interface, Right
+
+Record = Power | FeeBasis | ServiceItem
+
+
+@dataclass(frozen=True)
+class ResolvedStep:
+    key: str
+    name: str
+    post: str | None
+    statutory_limit: TimeLimit | None
+    promised_limit: TimeLimit | None
+    description: str | None
+    article: str | None
+    branches: tuple[Branch, ...]
+    interfaces: tuple[Interface, ...]
+    disclosure: str | None
+    rights: tuple[Right, ...]
+    from_template: bool
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A record with everything inherited and referenced filled in."""
+
+    kind: str  # "powers", "fees" or "services"
+    record: Record
+    source: str  # path relative to the project root, for "edit this record"
+    department: Department
+    contact: Contact | None
+    supervision: Supervision | None
+    complaints: tuple[Channel, ...]
+    steps: tuple[ResolvedStep, ...] = ()
+    template: ProcedureTemplate | None = None
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+    @property
+    def is_secret(self) -> bool:
+        return isinstance(self.record, Power) and self.record.secret
+
+    @property
+    def url(self) -> str:
+        """Site-relative page path (engine-neutral, without the .md suffix)."""
+        return f"{self.kind}/{self.id}"
+
+
+@dataclass(frozen=True)
+class DepartmentEntry:
+    record: Department
+    source: str
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def url(self) -> str:
+        return f"departments/{self.id}"
+
+
+@dataclass
+class Catalogue:
+    departments: dict[str, DepartmentEntry]
+    entries: dict[str, Entry]  # by record id; ids are unique across kinds
+    templates: dict[str, ProcedureTemplate]
+    fee_users: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def of_kind(self, kind: str, *, public: bool = True) -> list[Entry]:
+        return [e for e in self.entries.values() if e.kind == kind and not (public and e.is_secret)]
+
+    def public(self) -> Iterator[Entry]:
+        return (e for e in self.entries.values() if not e.is_secret)
+
+    def secret_powers(self) -> list[Entry]:
+        return [e for e in self.entries.values() if e.is_secret]
+
+    def of_department(self, department_id: str, kind: str) -> list[Entry]:
+        return [e for e in self.of_kind(kind) if e.department.id == department_id]
+
+    def fees_of(self, entry: Entry) -> list[Entry]:
+        ids = getattr(entry.record, "fee_bases", [])
+        return [self.entries[i] for i in ids if i in self.entries]

@@ -1,0 +1,58 @@
+"""The check pipeline: load → validate → rules → resolve. Every problem is collected; nothing raises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalogue import Catalogue
+from generator.diagnostics import Diagnostic, sort_key
+from generator.load import load_catalogue
+from generator.paths import default_flowcharts, display_path
+from generator.positions import locate
+from generator.resolve import resolve
+from generator.rules import apply_rules
+from generator.templates import load_templates
+from generator.validate import validate_all
+
+
+@dataclass
+class CheckResult:
+    catalogue: Catalogue
+    diagnostics: list[Diagnostic]
+    files: int
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.diagnostics))
+
+
+def _with_position(d: Diagnostic, files: dict[str, Path]) -> Diagnostic:
+    if d.line or d.path not in files:
+        return d
+    line, col = locate(files[d.path], d.loc)
+    return Diagnostic(d.path, line, col, d.severity, d.label, d.key, d.message, d.loc)
+
+
+def check_catalogue(catalogue_dir: Path, flowcharts_dir: Path | None = None, root: Path | None = None, strict: bool = False) -> CheckResult:
+    """Run every check stage over a catalogue folder; positions are looked up only for files with problems."""
+    if not catalogue_dir.is_dir():
+        return CheckResult(Catalogue({}, {}, {}), [Diagnostic(str(catalogue_dir), message="目录不存在。请用 --catalogue 指定记录所在的文件夹。")], 0)
+    templates_dir = flowcharts_dir or default_flowcharts(catalogue_dir)
+    templates, diagnostics = load_templates(templates_dir)
+    loaded = load_catalogue(catalogue_dir)
+    items, validation = validate_all(loaded.documents)
+    catalogue, references = resolve(items, loaded.documents, templates, root or catalogue_dir.resolve().parent)
+    diagnostics += loaded.diagnostics + validation + apply_rules(items) + references
+    files = {doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)
+    positioned = [_with_position(d, files) for d in diagnostics]
+    if strict:
+        positioned = [d.as_error() for d in positioned]
+    return CheckResult(catalogue, sorted(set(positioned), key=sort_key), loaded.files)
+
+
+def _template_files(folder: Path) -> dict[str, Path]:
+    return {display_path(p): p for p in folder.glob("*.yaml")} if folder.is_dir() else {}

@@ -1,0 +1,45 @@
+"""A fee basis (收费依据): what is charged, how much, and which approved document allows it."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from generator.models.base import Model, Text, field
+from generator.models.record import Record
+
+
+class FeeType(str, enum.Enum):
+    ADMINISTRATIVE = "行政事业性收费"
+    GOVERNMENT_FUND = "政府性基金"
+    SERVICE = "经营服务性收费"
+
+
+class FeeStandard(Model):
+    item: Text = field("收费子项", "收费的具体项目，例如“不动产登记费（住宅）”。")
+    amount: Text = field("收费标准", "金额，例如“80 元”“按面积每平方米 0.5 元”。")
+    unit: Text | None = field("计费单位", "例如“每件”“每证”“每平方米”。", default=None)
+    note: Text | None = field("说明", "计费方法或适用情形。", default=None)
+
+
+class ApprovalDocument(Model):
+    title: Text = field("文件名称", "批准收费的文件全称。")
+    number: Text = field("文号", "文件的文号，例如“发改价规〔2016〕2559号”。")
+    issuer: Text = field("发文机关", "例如“国家发展改革委、财政部”。")
+    issued_on: date | None = field("发文日期", "日期，格式 YYYY-MM-DD。", default=None)
+    article: Text | None = field("条款", "具体条款。", default=None)
+    text: Text | None = field("条款原文", "所引条款的原文。", default=None)
+
+
+class FeeBasis(Record):
+    name: Text = field("收费项目名称", "收费项目的规范名称。")
+    fee_type: FeeType = field("收费类别", "行政事业性收费、政府性基金 或 经营服务性收费。")
+    standards: list[FeeStandard] = field("收费标准", "各收费子项的金额和计费单位。", min_length=1)
+    approving_documents: list[ApprovalDocument] = field(
+        "批准文件", "批准收费项目和标准的文件，写明文号和发文机关。", min_length=1
+    )
+    payer: Text = field("缴费对象", "谁需要缴费。")
+    exemptions: list[Text] = field("减免政策", "免收、减收的情形和依据。", default_factory=list)
+    payment: Text | None = field("缴费方式", "例如“窗口刷卡、扫码缴费”。", default=None)
+    valid_from: date | None = field("执行日期", "开始执行的日期，格式 YYYY-MM-DD。", default=None)
+    valid_until: date | None = field("截止日期", "停止执行的日期，格式 YYYY-MM-DD；长期有效不填。", default=None)

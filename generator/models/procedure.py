@@ -1,0 +1,93 @@
+"""Procedures: statutory templates in flowcharts/ and the steps a record fills in or adds."""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import StrictBool
+
+from generator.models.base import Model, RecordId, Text, field
+from generator.models.common import TimeLimit
+
+
+class ExerciseMode(str, enum.Enum):
+    ON_APPLICATION = "依申请"
+    EX_OFFICIO = "依职权"
+
+
+class InterfaceKind(str, enum.Enum):
+    PARALLEL = "并联审批"
+    CONSULT = "征求意见"
+    LEGAL_REVIEW = "法制审核"
+    COLLECTIVE = "集体讨论"
+    TRANSFER = "移送"
+    COORDINATE = "协同办理"
+
+
+class Interface(Model):
+    kind: InterfaceKind = field("衔接方式", "与其他岗位或部门的衔接方式：并联审批、征求意见、法制审核、集体讨论、移送 或 协同办理。")
+    party: Text = field("衔接对象", "衔接的岗位或部门，例如“县自然资源局”“局法制科”。")
+    note: Text | None = field("说明", "衔接的内容或时限。", default=None)
+
+
+class Branch(Model):
+    condition: Text = field("情形", "出现分支的情形，例如“材料不齐全或不符合法定形式”。")
+    outcome: Text = field("处理", "该情形下的处理，例如“一次性告知需要补正的全部内容”。")
+    article: Text | None = field("条款", "规定该分支的法律条款。", default=None)
+    ends: StrictBool = field("是否终结", "true 表示该分支结束程序（如不予受理、不予许可）。", default=False)
+
+
+class Remedy(Model):
+    name: Text = field("救济途径", "例如“申请行政复议”“提起行政诉讼”。")
+    deadline: Text = field("期限", "提出的期限，例如“知道该行政行为之日起 60 日内”。")
+    article: Text | None = field("依据", "规定期限的法律条款。", default=None)
+
+
+class TemplateStep(Model):
+    id: RecordId = field("环节编号", "环节编号，供职权记录引用，例如 accept。")
+    name: Text = field("环节名称", "环节的名称，例如“受理”。")
+    article: Text = field("法律条款", "规定本环节的法律条款，例如“《行政许可法》第三十二条”。")
+    statutory_limit: TimeLimit | None = field("法定时限", "法律规定的本环节时限，写明单位。", default=None)
+    actor: Text | None = field("默认岗位", "职权记录未指定岗位时显示的承办岗位。", default=None)
+    description: Text | None = field("环节说明", "本环节依法要做什么。", default=None)
+    branches: list[Branch] = field("分支", "本环节的分支，例如补正、不予受理。", default_factory=list)
+    disclosure: Text | None = field("公开信息", "本环节依法公开的内容。", default=None)
+
+
+class ProcedureTemplate(Model):
+    id: RecordId = field("模板编号", "模板编号，与文件名相同，例如 licensing。")
+    name: Text = field("模板名称", "例如“行政许可（一般程序）”。")
+    law: Text = field("法律依据", "规定该程序的法律全称。")
+    applies_to: list[Text] = field("适用类别", "适用的职权类别，例如 行政许可。", default_factory=list)
+    mode: ExerciseMode = field("行使方式", "依申请 或 依职权。")
+    steps: list[TemplateStep] = field("法定环节", "按顺序列出的法定环节。", min_length=1)
+    remedies: list[Remedy] = field("救济途径", "不服决定时的救济途径和期限。", default_factory=list)
+
+
+class Step(Model):
+    ref: RecordId | None = field("模板环节", "引用的模板环节编号；填写后名称和法定时限取自模板。", default=None)
+    id: RecordId | None = field("环节编号", "自增环节的编号，供“相对人权利”引用。", default=None)
+    name: Text | None = field("环节名称", "环节的名称；引用模板环节时可不填。", default=None)
+    after: RecordId | None = field("插入位置", "自增环节插在哪个环节之后（填环节编号）；不填则排在最后。", default=None)
+    post: Text | None = field("承办岗位", "负责本环节的岗位，例如“窗口受理岗”。", default=None)
+    statutory_limit: TimeLimit | None = field("法定时限", "法律规定的时限（自增环节填写；模板环节取自模板）。", default=None)
+    promised_limit: TimeLimit | None = field("承诺时限", "本单位承诺的时限，不得长于法定时限。", default=None)
+    description: Text | None = field("办理标准", "本环节做什么、按什么标准做。", default=None)
+    interfaces: list[Interface] = field("衔接", "与其他岗位、部门的衔接。", default_factory=list)
+    disclosure: Text | None = field("公开信息", "本环节公开的内容、形式和时限。", default=None)
+
+    @property
+    def key(self) -> str | None:
+        return self.ref or self.id
+
+
+class Procedure(Model):
+    template: RecordId | None = field("流程模板", "适用的法定程序模板编号（flowcharts/ 中的文件名），例如 licensing。", default=None)
+    steps: list[Step] = field("办理环节", "填写模板环节的岗位和承诺时限，或增加本单位的环节。", default_factory=list)
+
+
+class Right(Model):
+    name: Text = field("权利名称", "例如“陈述、申辩”“申请听证”“要求说明理由”。")
+    step: RecordId | None = field("所在环节", "在哪个环节行使（填环节编号）。", default=None)
+    deadline: Text | None = field("行使期限", "提出的期限，例如“收到告知书之日起 5 个工作日内”。", default=None)
+    description: Text | None = field("说明", "怎样行使这项权利。", default=None)

@@ -1,0 +1,29 @@
+"""A service item (服务事项 / 便民服务事项)."""
+
+from __future__ import annotations
+
+from pydantic import StrictBool
+
+from generator.models.base import Text, field, RecordId
+from generator.models.common import Material, TimeLimit
+from generator.models.power import HandlingType
+from generator.models.procedure import Procedure
+from generator.models.record import Record
+
+
+class ServiceItem(Record):
+    name: Text = field("服务事项名称", "服务事项的规范名称。")
+    description: Text = field("服务内容", "为群众办什么事，一两句话。")
+    service_object: Text | None = field("服务对象", "例如“本县户籍居民”“辖区企业”。", default=None)
+    conditions: list[Text] = field("办理条件", "申请人需要满足的条件。", default_factory=list)
+    materials: list[Material] = field("申请材料", "需要提交的材料（一次性告知）。", default_factory=list)
+    requirements: list[Text] = field("其他要求", "材料以外的要求，例如“本人到场”。", default_factory=list)
+    handling_type: HandlingType | None = field("办件类型", "即办件、承诺件 或 一审一核。", default=None)
+    statutory_limit: TimeLimit | None = field("法定时限", "法律规定的办理时限（有规定时填写）。", default=None)
+    promised_limit: TimeLimit = field("承诺时限", "承诺的办理时限，写明单位；当场办结填 0。")
+    charged: StrictBool = field("是否收费", "true 表示收费，此时必须填写收费依据。", default=False)
+    fee_bases: list[RecordId] = field("收费依据", "收费依据记录的编号。", default_factory=list)
+    location: Text | None = field("办理地点", "办理窗口的地址，例如“县政务服务中心一楼 5 号窗口”。", default=None)
+    online_url: Text | None = field("网上办理地址", "网上办理的网址，以 https:// 开头。", default=None)
+    result: Text | None = field("办理结果", "办理结果，例如“居住证”。", default=None)
+    procedure: Procedure | None = field("办理流程", "办理的流程和各环节。", default=None)

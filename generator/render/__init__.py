@@ -1,0 +1,1 @@
+"""Stage 5, render: the resolved catalogue becomes engine-neutral pages (Markdown) and assets."""

@@ -1,0 +1,52 @@
+"""Labels and small view helpers the page templates share."""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.catalogue import Entry
+from generator.models import Category, Power
+
+CATEGORY_SLUGS: dict[Category, str] = {
+    Category.LICENSING: "licensing",
+    Category.PENALTY: "penalty",
+    Category.COERCION: "coercion",
+    Category.LEVY: "levy",
+    Category.ADJUDICATION: "adjudication",
+    Category.CONFIRMATION: "confirmation",
+    Category.BENEFIT: "benefit",
+    Category.INSPECTION: "inspection",
+    Category.NON_LICENSING_APPROVAL: "non-licensing-approval",
+    Category.REWARD: "reward",
+    Category.OTHER_ENFORCEMENT: "other-enforcement",
+    Category.FEE: "fee-charging",
+    Category.MAJOR_DECISION: "major-decision",
+    Category.INTERNAL: "internal",
+    Category.OTHER: "other",
+}
+
+
+def category_page(category: Category) -> str:
+    return f"categories/{CATEGORY_SLUGS[category]}.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A relative link between two pages' source paths, as MkDocs validates them."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def limit_text(limit: object) -> str:
+    return limit.text() if limit is not None else "—"
+
+
+def charge_text(entry: Entry) -> str:
+    return "收费" if getattr(entry.record, "charged", False) else "不收费"
+
+
+def kind_of(entry: Entry) -> str:
+    return {"powers": "行政职权", "fees": "收费依据", "services": "服务事项"}[entry.kind]
+
+
+def category_of(entry: Entry) -> str:
+    record = entry.record
+    return record.category.value if isinstance(record, Power) else kind_of(entry)

@@ -1,0 +1,104 @@
+"""Render every page of the public site from the resolved catalogue, through Jinja templates."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.catalogue import Catalogue, Entry
+from generator.models import Category, Power
+from generator.render import context
+from generator.render.text import link, md_escape, safe_url, tel_link
+from generator.site import Page, SiteBundle
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    site_name: str = "政务公开"
+    edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+
+
+def _inert(value: object) -> Markup:
+    return value if isinstance(value, Markup) else Markup(md_escape(value))
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        finalize=_inert,  # every {{ value }} is inert text unless it is Markup (macro output, built links)
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=True,
+    )
+    env.globals.update(
+        link=link, tel_link=tel_link, safe_url=safe_url, Markup=Markup,
+        relative=context.relative, limit_text=context.limit_text, charge_text=context.charge_text,
+        kind_of=context.kind_of, category_of=context.category_of, category_page=context.category_page,
+    )
+    return env
+
+
+class PageRenderer:
+    """One renderer per build: holds the template environment and the catalogue."""
+
+    def __init__(self, catalogue: Catalogue, options: SiteOptions, extras: Callable[[Entry], dict] | None = None) -> None:
+        self.catalogue = catalogue
+        self.options = options
+        self.env = environment()
+        self.extras = extras or (lambda entry: {})
+
+    def _page(self, template: str, path: str, title: str, edit: str | None = None, **values: object) -> Page:
+        edit_url = self.options.edit_base + edit if (self.options.edit_base and edit) else None
+        content = self.env.get_template(template).render(
+            page=path, title=title, catalogue=self.catalogue, options=self.options, edit_url=edit_url, **values
+        )
+        return Page(path, title, content, edit_url)
+
+    def record_page(self, entry: Entry) -> Page:
+        template = {"powers": "power.md.j2", "fees": "fee.md.j2", "services": "service.md.j2"}[entry.kind]
+        return self._page(template, entry.url + ".md", entry.name, entry.source, entry=entry, **self.extras(entry))
+
+    def department_page(self, department_id: str) -> Page:
+        dept = self.catalogue.departments[department_id]
+        return self._page("department.md.j2", dept.url + ".md", dept.record.name, dept.source, dept=dept.record)
+
+    def category_page(self, category: Category, entries: list[Entry]) -> Page:
+        return self._page("category.md.j2", context.category_page(category), category.value, category=category, entries=entries)
+
+    def listing(self, template: str, path: str, title: str, **values: object) -> Page:
+        return self._page(template, path, title, **values)
+
+
+def powers_by_category(catalogue: Catalogue) -> dict[Category, list[Entry]]:
+    grouped: dict[Category, list[Entry]] = {c: [] for c in Category}
+    for entry in catalogue.of_kind("powers"):
+        assert isinstance(entry.record, Power)
+        grouped[entry.record.category].append(entry)
+    return grouped
+
+
+def render_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle, extras: Callable[[Entry], dict] | None = None) -> None:
+    """Add every generated page to `bundle`."""
+    renderer = PageRenderer(catalogue, options, extras)
+    by_category = powers_by_category(catalogue)
+    counts = Counter({k: len(catalogue.of_kind(k)) for k in ("powers", "fees", "services")})
+    bundle.add(renderer.listing("home.md.j2", "index.md", options.site_name, counts=counts, by_category=by_category))
+    bundle.add(renderer.listing("powers_catalogue.md.j2", "catalogue/powers.md", "行政职权目录", by_category=by_category))
+    bundle.add(renderer.listing("fees_catalogue.md.j2", "catalogue/fees.md", "收费目录"))
+    bundle.add(renderer.listing("services_catalogue.md.j2", "catalogue/services.md", "服务事项目录"))
+    bundle.add(renderer.listing("secret_catalogue.md.j2", "catalogue/secret.md", "不公开事项目录"))
+    bundle.add(renderer.listing("departments_index.md.j2", "departments/index.md", "部门"))
+    for category, entries in by_category.items():
+        if entries:
+            bundle.add(renderer.category_page(category, entries))
+    for department_id in catalogue.departments:
+        bundle.add(renderer.department_page(department_id))
+    for entry in catalogue.public():
+        bundle.add(renderer.record_page(entry))

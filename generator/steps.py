@@ -1,0 +1,56 @@
+"""Merge a record's procedure with its statutory template into one ordered list of steps."""
+
+from __future__ import annotations
+
+from generator.catalogue import ResolvedStep
+from generator.models import ProcedureTemplate
+from generator.models.procedure import Procedure, Right, Step, TemplateStep
+
+
+def _from_template(ts: TemplateStep, own: Step | None, rights: list[Right]) -> ResolvedStep:
+    return ResolvedStep(
+        key=ts.id,
+        name=(own.name if own and own.name else ts.name),
+        post=(own.post if own and own.post else ts.actor),
+        statutory_limit=ts.statutory_limit,
+        promised_limit=own.promised_limit if own else None,
+        description=(own.description if own and own.description else ts.description),
+        article=ts.article,
+        branches=tuple(ts.branches),
+        interfaces=tuple(own.interfaces) if own else (),
+        disclosure=(own.disclosure if own and own.disclosure else ts.disclosure),
+        rights=tuple(r for r in rights if r.step == ts.id),
+        from_template=True,
+    )
+
+
+def _own(step: Step, index: int, rights: list[Right]) -> ResolvedStep:
+    key = step.id or f"step-{index + 1}"
+    return ResolvedStep(
+        key=key,
+        name=step.name or key,
+        post=step.post,
+        statutory_limit=step.statutory_limit,
+        promised_limit=step.promised_limit,
+        description=step.description,
+        article=None,
+        branches=(),
+        interfaces=tuple(step.interfaces),
+        disclosure=step.disclosure,
+        rights=tuple(r for r in rights if r.step == key),
+        from_template=False,
+    )
+
+
+def merge_steps(procedure: Procedure | None, template: ProcedureTemplate | None, rights: list[Right]) -> tuple[ResolvedStep, ...]:
+    """Template steps in statutory order, filled in by `ref`; own steps inserted after `after` or appended."""
+    steps = procedure.steps if procedure else []
+    by_ref = {s.ref: s for s in steps if s.ref}
+    merged = [_from_template(ts, by_ref.get(ts.id), rights) for ts in (template.steps if template else [])]
+    for index, step in enumerate(steps):
+        if step.ref:
+            continue
+        own = _own(step, index, rights)
+        position = next((i + 1 for i, s in enumerate(merged) if s.key == step.after), len(merged))
+        merged.insert(position, own)
+    return tuple(merged)
