@@ -9,6 +9,8 @@ from pathlib import Path
 
 from generator.compile import Compiled, compile_catalogue
 from generator.errors import BuildError
+from generator.exports.sitemap import fix_sitemap
+from generator.search.index import index_site
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,12 @@ def swap_into_place(staged: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():
         out.rename(old)
-    staged.rename(out)
+    try:
+        staged.rename(out)
+    except OSError:
+        if old.exists() and not out.exists():
+            old.rename(out)  # put the previous site back rather than leave none
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -34,10 +41,16 @@ def build(request: BuildRequest) -> Compiled:
     from generator.mkdocs_adapter.engine import build_site, site_options_from  # the engine stays behind one seam
 
     compiled = compile_catalogue(request.catalogue, site_options_from(request.config_file), request.flowcharts, request.strict)
-    request.out.parent.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=f".{request.out.name}-", dir=request.out.parent))
+    try:
+        request.out.parent.mkdir(parents=True, exist_ok=True)
+        # Absolute: MkDocs resolves a relative site_dir against the config file's folder, not the working directory.
+        staged = Path(tempfile.mkdtemp(prefix=f".{request.out.name}-", dir=request.out.parent)).resolve()
+    except OSError as exc:
+        raise BuildError(f"无法创建输出目录 {request.out}：{exc}") from None
     try:
         build_site(compiled.bundle, request.config_file, staged)
+        fix_sitemap(staged, compiled.checked.catalogue)  # lastmod from records, not the build clock
+        index_site(staged)  # search index over the staged HTML, before readers can see it
         swap_into_place(staged, request.out)
     except OSError as exc:
         raise BuildError(f"写入输出目录失败：{exc}") from None

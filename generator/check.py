@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from generator.catalogue import Catalogue
 from generator.diagnostics import Diagnostic, sort_key
+from generator.editor.checks import editor_diagnostics
 from generator.load import load_catalogue
 from generator.paths import default_flowcharts, display_path
 from generator.positions import locate
 from generator.resolve import resolve
+from generator.revisions.check_stage import deadline_diagnostics
 from generator.rules import apply_rules
 from generator.templates import load_templates
 from generator.validate import validate_all
@@ -37,7 +40,7 @@ def _with_position(d: Diagnostic, files: dict[str, Path]) -> Diagnostic:
     return Diagnostic(d.path, line, col, d.severity, d.label, d.key, d.message, d.loc)
 
 
-def check_catalogue(catalogue_dir: Path, flowcharts_dir: Path | None = None, root: Path | None = None, strict: bool = False) -> CheckResult:
+def check_catalogue(catalogue_dir: Path, flowcharts_dir: Path | None = None, root: Path | None = None, strict: bool = False, today: date | None = None) -> CheckResult:
     """Run every check stage over a catalogue folder; positions are looked up only for files with problems."""
     if not catalogue_dir.is_dir():
         return CheckResult(Catalogue({}, {}, {}), [Diagnostic(str(catalogue_dir), message="目录不存在。请用 --catalogue 指定记录所在的文件夹。")], 0)
@@ -47,6 +50,8 @@ def check_catalogue(catalogue_dir: Path, flowcharts_dir: Path | None = None, roo
     items, validation = validate_all(loaded.documents)
     catalogue, references = resolve(items, loaded.documents, templates, root or catalogue_dir.resolve().parent)
     diagnostics += loaded.diagnostics + validation + apply_rules(items) + references
+    diagnostics += deadline_diagnostics(catalogue, catalogue_dir, today, root)  # the 20-working-day rule; today: arg or GONGKAI_TODAY
+    diagnostics += editor_diagnostics(loaded.documents, items, catalogue_dir, root or catalogue_dir.resolve().parent)  # CODEOWNERS, placeholders
     files = {doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)
     positioned = [_with_position(d, files) for d in diagnostics]
     if strict:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.commands import build, check, serve
+from generator.commands import build, check, serve, synth
+from generator.commands import codeowners, fmt, new, schema
+from generator.commands import publish, revise
 from generator.diagnostics import format_plain
 from generator.errors import CatalogueError, GongkaiError
 
 # One line per subcommand module; each module registers its own parser.
-COMMANDS = [check, build, serve]
+COMMANDS = [check, build, serve, synth, new, fmt, schema, codeowners, revise, publish]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -13,7 +13,10 @@ from typing import Callable
 
 from generator.catalogue import Entry
 from generator.check import CheckResult, check_catalogue
+from generator.editor.bundle import add_editor_files
 from generator.errors import CatalogueError
+from generator.exports.jsonld import jsonld_provider
+from generator.exports.stage import export_all
 from generator.render.pages import SiteOptions, render_pages
 from generator.site import SiteBundle
 
@@ -44,8 +47,44 @@ def stage_pages(compiled: Compiled, options: SiteOptions) -> None:
     render_pages(compiled.checked.catalogue, options, compiled.bundle, compiled.extras_for)
 
 
+def stage_structured_data(compiled: Compiled) -> None:
+    """schema.org JSON-LD for record pages (the `jsonld` template value); must run before stage_pages."""
+    compiled.extras.append(jsonld_provider(compiled.checked.catalogue))
+
+
+def stage_history(compiled: Compiled, catalogue_dir: Path, options: SiteOptions) -> None:
+    """修订记录, revision pages, abolished records, 合规情况 and feed.xml from revisions/; record history via extras."""
+    from generator.revisions.history import load_history
+    from generator.revisions.pages import add_history_pages
+
+    pages = add_history_pages(compiled.checked.catalogue, load_history(catalogue_dir), compiled.bundle, options.site_name)
+    compiled.extras.append(pages.extras)
+
+
+def stage_charts(compiled: Compiled, catalogue_dir: Path) -> None:
+    """权力运行流程图: charts/<id>.svg and .png for disclosed powers and services with steps; `chart` via extras."""
+    from generator.charts.stage import chart_cache_dir, stage_charts as add_charts
+
+    add_charts(compiled, chart_cache_dir(catalogue_dir.resolve().parent))
+
+
+def stage_exports(compiled: Compiled, options: SiteOptions) -> None:
+    """JSON, CSV, XLSX, department packages, responsibility and downloads pages; last, so packages see every chart."""
+    export_all(compiled.checked.catalogue, options, compiled.bundle)
+
+
+def stage_editor(compiled: Compiled) -> None:
+    """JSON Schemas (schema/*.schema.json, a stable URL for records) and the generated field reference page."""
+    add_editor_files(compiled.bundle)
+
+
 def compile_catalogue(catalogue_dir: Path, options: SiteOptions, flowcharts_dir: Path | None = None, strict: bool = False) -> Compiled:
     """load → validate → resolve (stage_check), then render everything into an engine-neutral bundle."""
     compiled = Compiled(stage_check(catalogue_dir, flowcharts_dir, strict), SiteBundle())
+    stage_structured_data(compiled)
+    stage_history(compiled, catalogue_dir, options)
+    stage_charts(compiled, catalogue_dir)
     stage_pages(compiled, options)
+    stage_exports(compiled, options)
+    stage_editor(compiled)
     return compiled

@@ -39,7 +39,8 @@ class Diagnostic:
 
 
 def format_plain(d: Diagnostic) -> str:
-    return f"{d.path}:{d.line}:{d.col}: {d.severity.value}: {d.subject()}{d.message}"
+    where = f"{d.path}:{d.line}:{d.col}" if d.line else d.path  # a folder or a whole file has no line
+    return f"{where}: {d.severity.value}: {d.subject()}{d.message}"
 
 
 def _escape_github_data(text: str) -> str:

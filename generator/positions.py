@@ -22,7 +22,8 @@ _StringDates.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor
 
 
 @lru_cache(maxsize=256)
-def _tree(path: Path) -> Any:
+def _tree(path: Path, stamp: tuple[int, int]) -> Any:
+    """`stamp` (mtime, size) keys the cache, so an edited file (gongkai serve) or another folder is re-read."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _StringDates
     yaml.allow_duplicate_keys = True
@@ -34,7 +35,12 @@ def _tree(path: Path) -> Any:
 
 def locate(path: Path, loc: tuple[str | int, ...]) -> tuple[int, int]:
     """1-based (line, col) of the deepest part of `loc` that exists in the file."""
-    node, line, col = _tree(path), 1, 1
+    try:
+        stat = path.stat()
+        node = _tree(path.resolve(), (stat.st_mtime_ns, stat.st_size))
+    except OSError:
+        node = None
+    line, col = 1, 1
     for part in loc:
         lc = getattr(node, "lc", None)
         if lc is None:

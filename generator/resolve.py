@@ -10,7 +10,7 @@ from generator.catalogue import Catalogue, DepartmentEntry, Entry
 from generator.diagnostics import Diagnostic, Severity
 from generator.load import RawDocument
 from generator.models import Department, Power, ProcedureTemplate, ServiceItem
-from generator.rules import limit_problem, problem
+from generator.rules import limit_problem, present, problem
 from generator.steps import merge_steps
 from generator.validate import Validated
 
@@ -52,14 +52,15 @@ def _identity_checks(items: list[Validated]) -> Iterator[Diagnostic]:
             first_seen[key] = item
 
 
-def _reference_checks(item: Validated, documents: list[RawDocument], templates: dict[str, ProcedureTemplate]) -> Iterator[Diagnostic]:
+def _reference_checks(item: Validated, known: dict[str, set[str]], templates: dict[str, ProcedureTemplate]) -> Iterator[Diagnostic]:
     record = item.record
-    departments = _known_ids(documents, "department")
+    departments = known["department"]
     if record.department not in departments:
-        yield problem(item, ("department",), f"部门“{record.department}”不存在。请填写 catalogue/ 下已有的部门编号：{'、'.join(sorted(departments))}。")
+        known = f"已有的部门编号：{'、'.join(sorted(departments))}" if departments else "部门编号；目录中还没有部门，请先建立 department.yaml"
+        yield problem(item, ("department",), f"部门“{record.department}”不存在。请填写 catalogue/ 下{known}。")
     elif record.department != item.raw.folder:
         yield problem(item, ("department",), f"记录属于部门“{record.department}”，却放在了部门“{item.raw.folder}”的文件夹中。请把文件移到 catalogue/{record.department}/ 下，或改正实施主体。")
-    fees = _known_ids(documents, "fees")
+    fees = known["fees"]
     for i, fee_id in enumerate(getattr(record, "fee_bases", [])):
         if fee_id not in fees:
             yield problem(item, ("fee_bases", i), f"收费依据“{fee_id}”不存在。请填写 fees/ 中已有的收费依据编号。")
@@ -123,12 +124,16 @@ def _channel_checks(item: Validated, entry: Entry) -> Iterator[Diagnostic]:
     if entry.is_secret or not isinstance(entry.record, (Power, ServiceItem)):
         return
     supervision = entry.supervision
+
+    def at(key: str) -> tuple | None:  # an inherited value is missing: point at the `department:` line
+        return None if present(item, key) else ("department",)
+
     if isinstance(entry.record, Power) and not (supervision and (supervision.internal or supervision.external)):
-        yield problem(item, ("supervision",), "没有监督方式：本记录和所属部门都没有填写监督机构或监督渠道。请在部门或本记录中填写 supervision。")
+        yield problem(item, ("supervision",), "没有监督方式：本记录和所属部门都没有填写监督机构或监督渠道。请在部门或本记录中填写 supervision。", at=at("supervision"))
     if not entry.complaints:
-        yield problem(item, ("complaint_channels",), "没有投诉举报途径：本记录和所属部门都没有填写。请在部门或本记录中填写 complaint_channels（例如 12345 热线）。")
+        yield problem(item, ("complaint_channels",), "没有投诉举报途径：本记录和所属部门都没有填写。请在部门或本记录中填写 complaint_channels（例如 12345 热线）。", at=at("complaint_channels"))
     if not (entry.contact and entry.contact.phone):
-        yield problem(item, ("contact",), "缺少咨询电话：本记录和所属部门都没有填写联系电话。", Severity.WARNING)
+        yield problem(item, ("contact",), "缺少咨询电话：本记录和所属部门都没有填写联系电话。请在部门或本记录的 contact 中填写 phone。", Severity.WARNING, at=at("contact"))
     for channel in (supervision.internal + supervision.external if supervision else []) + list(entry.complaints):
         if not channel.has_contact():
             yield problem(item, ("supervision",), f"监督或投诉渠道“{channel.name}”没有联系方式（电话、地址、网址或邮箱）。", Severity.WARNING)
@@ -147,11 +152,12 @@ def _fee_users(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
 def resolve(items: list[Validated], documents: list[RawDocument], templates: dict[str, ProcedureTemplate], root: Path) -> tuple[Catalogue, list[Diagnostic]]:
     diagnostics = list(_department_checks(items, documents)) + list(_identity_checks(items))
     departments = {i.record.id: DepartmentEntry(i.record, _source(i.raw, root)) for i in items if i.raw.kind == "department"}
+    known = {kind: _known_ids(documents, kind) for kind in ("department", "fees")}  # once, not per record (O(N²) at 10k)
     entries: dict[str, Entry] = {}
     for item in items:
         if item.raw.kind == "department":
             continue
-        diagnostics += _reference_checks(item, documents, templates)
+        diagnostics += _reference_checks(item, known, templates)
         diagnostics += _template_suggestion(item, templates)
         department = departments.get(item.record.department)
         if department is None or item.record.id in entries:

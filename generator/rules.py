@@ -37,15 +37,20 @@ def limit_problem(promised: TimeLimit, statutory: TimeLimit) -> tuple[Severity, 
     return None
 
 
-def problem(item: Validated, loc: tuple, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
+def problem(item: Validated, loc: tuple, message: str, severity: Severity = Severity.ERROR, at: tuple | None = None) -> Diagnostic:
+    """A diagnostic about the field at `loc`; `at` is where to point when that field is absent from the file."""
     field = lookup(type(item.record), loc)
-    return Diagnostic(item.raw.shown, severity=severity, label=field.label, key=field.key, message=message, loc=loc)
+    return Diagnostic(item.raw.shown, severity=severity, label=field.label, key=field.key, message=message, loc=at or loc)
+
+
+def present(item: Validated, key: str) -> bool:
+    return isinstance(item.raw.data, dict) and key in item.raw.data
 
 
 def _power_rules(item: Validated, power: Power) -> Iterator[Diagnostic]:
     if power.secret:
         if power.secrecy is None:
-            yield problem(item, ("secrecy",), "涉密不公开的职权必须写明不公开的理由（reason）和依据（basis）。")
+            yield problem(item, ("secrecy",), "涉密不公开的职权必须写明不公开的理由（reason）和依据（basis）。", at=("secret",))
         return
     if not power.legal_basis:
         yield problem(item, ("legal_basis",), "公开的职权必须有实施依据：没有法律依据的职权不得行使，也不得列入清单。请填写依据的文件、条款和原文。")
@@ -55,7 +60,8 @@ def _power_rules(item: Validated, power: Power) -> Iterator[Diagnostic]:
 
 def _charge_rules(item: Validated, record: Power | ServiceItem) -> Iterator[Diagnostic]:
     if record.charged and not record.fee_bases:
-        yield problem(item, ("fee_bases",), "收费的事项必须填写收费依据（收费依据记录的编号）。不收费请把 charged 改为 false。")
+        yield problem(item, ("fee_bases",), "收费的事项必须填写收费依据（收费依据记录的编号）。不收费请把 charged 改为 false。",
+                      at=None if present(item, "fee_bases") else ("charged",))
     if not record.charged and record.fee_bases:
         yield problem(item, ("charged",), "填写了收费依据，但“是否收费”为 false。请把 charged 改为 true，或删除收费依据。")
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import functools
+import shutil
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from generator.build import BuildRequest, build
 from generator.errors import ConfigError
+from generator.paths import default_flowcharts
 
 
 def parse_addr(addr: str) -> tuple[str, int]:
@@ -24,10 +26,35 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def department_view(catalogue: Path, department: str, dest: Path) -> Path:
+    """A catalogue of one department's records, plus every department file and fee basis they may refer to.
+
+    Previewing one department of a province-size catalogue must not wait for every other record.
+    """
+    if not (catalogue / department / "department.yaml").is_file():
+        known = sorted(p.name for p in catalogue.iterdir() if (p / "department.yaml").is_file()) if catalogue.is_dir() else []
+        raise ConfigError(f"部门“{department}”不存在。可选部门：{'、'.join(known) or '（无）'}。")
+    shutil.rmtree(dest, ignore_errors=True)
+    for folder in sorted(p for p in catalogue.iterdir() if p.is_dir()):
+        if folder.name == department:
+            shutil.copytree(folder, dest / folder.name)
+            continue
+        (dest / folder.name).mkdir(parents=True)
+        if (folder / "department.yaml").is_file():
+            shutil.copy2(folder / "department.yaml", dest / folder.name / "department.yaml")
+        if (folder / "fees").is_dir():
+            shutil.copytree(folder / "fees", dest / folder.name / "fees")
+    return dest
+
+
 def serve(args: argparse.Namespace) -> int:
     host, port = parse_addr(args.addr)
     out = Path(".cache/serve-site")
-    build(BuildRequest(args.catalogue, out, args.config, args.flowcharts, args.strict))
+    catalogue, flowcharts = args.catalogue, args.flowcharts
+    if getattr(args, "department", None):
+        flowcharts = flowcharts or default_flowcharts(catalogue)
+        catalogue = department_view(catalogue, args.department, Path(".cache/serve-catalogue/catalogue"))
+    build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict))
     handler = functools.partial(_QuietHandler, directory=str(out.resolve()))
     with ThreadingHTTPServer((host, port), handler) as server:
         print(f"正在预览：http://{host}:{port}/ （按 Ctrl+C 停止）", file=sys.stderr)

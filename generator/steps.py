@@ -17,11 +17,18 @@ def _from_template(ts: TemplateStep, own: Step | None, rights: list[Right]) -> R
         description=(own.description if own and own.description else ts.description),
         article=ts.article,
         branches=tuple(ts.branches),
-        interfaces=tuple(own.interfaces) if own else (),
+        interfaces=tuple(ts.interfaces) + (tuple(own.interfaces) if own else ()),
         disclosure=(own.disclosure if own and own.disclosure else ts.disclosure),
-        rights=tuple(r for r in rights if r.step == ts.id),
+        rights=_step_rights(ts, rights),
         from_template=True,
     )
+
+
+def _step_rights(ts: TemplateStep, rights: list[Right]) -> tuple[Right, ...]:
+    """Statutory rights of the step, then the record's own; a record right with the same name replaces the statutory one."""
+    own = [r for r in rights if r.step == ts.id]
+    names = {r.name for r in own}
+    return tuple([r for r in ts.rights if r.name not in names] + own)
 
 
 def _own(step: Step, index: int, rights: list[Right]) -> ResolvedStep:

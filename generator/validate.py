@@ -12,6 +12,7 @@ from generator.diagnostics import Diagnostic
 from generator.fieldinfo import FieldLookup, inner_enum, lookup, submodel_at
 from generator.load import RawDocument
 from generator.models import RECORD_KINDS, Department
+from generator.models.common import TimeLimit
 
 _TYPE_NAMES = {str: "文本", int: "整数", float: "小数", bool: "true/false", list: "列表", dict: "键值对", type(None): "空值"}
 
@@ -41,16 +42,31 @@ def _suggest(model: type[BaseModel], parent_loc: tuple[str | int, ...], key: str
     return "请删除或改正这个字段；可用的字段见《字段说明》。"
 
 
+def _short(value: Any, limit: int = 40) -> str:
+    """A quoted input on one short line: a whole nested mapping would drown the message."""
+    text = ("true" if value else "false") if isinstance(value, bool) else " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_time_limit(model: type[BaseModel], loc: tuple[str | int, ...]) -> bool:
+    return submodel_at(model, loc) is TimeLimit
+
+
 def _enum_choices(field: FieldLookup) -> str:
     found = inner_enum(field.info.annotation) if field.info else None
     return "、".join(str(m.value) for m in found) if found else ""
 
 
 def _message(model: type[BaseModel], error: dict[str, Any], field: FieldLookup) -> str:
-    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    kind, raw_value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    value = _short(raw_value)
     hint = field.description
     if kind == "missing":
         return f"缺少必填字段。{hint}"
+    if raw_value is None and (kind.endswith("_type") or kind in ("enum", "date_from_datetime_parsing")):
+        return f"不能为空。{hint}"  # `key:` with nothing after it is an empty field, not a type puzzle
+    if kind == "model_type" and _is_time_limit(model, tuple(error["loc"])) and isinstance(raw_value, (int, float, str)):
+        return f"时限必须写明单位，不能只写“{value}”。请写成 {{days: {value}, unit: 工作日}} 或 {{days: {value}, unit: 自然日}}。"
     if kind == "extra_forbidden":
         return f"不认识的字段“{field.key}”。" + _suggest(model, tuple(error["loc"][:-1]), field.key)
     if kind in ("string_too_short", "too_short"):
@@ -64,7 +80,7 @@ def _message(model: type[BaseModel], error: dict[str, Any], field: FieldLookup) 
     if kind in ("string_type", "int_type", "bool_type", "list_type", "model_type", "dict_type", "int_from_float"):
         expected = {"string_type": "文本", "int_type": "整数", "int_from_float": "整数", "bool_type": "true 或 false",
                     "list_type": "列表（每项以“- ”开头）", "model_type": "键值对（若干“字段: 值”）", "dict_type": "键值对"}[kind]
-        return f"应填{expected}，现在是{_type_name(value)}“{value}”。{hint}"
+        return f"应填{' ' if expected[0].isascii() else ''}{expected}，现在是{_type_name(raw_value)}“{value}”。{hint}"
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = "不小于" if kind == "greater_than_equal" else "不大于"
         return f"“{value}”超出范围，应{bound} {ctx.get('ge', ctx.get('le'))}。{hint}"
@@ -77,7 +93,7 @@ def pydantic_diagnostic(raw: RawDocument, model: type[BaseModel], error: dict[st
     loc = tuple(error["loc"])
     field = lookup(model, loc)
     if error["type"] == "extra_forbidden":
-        field = FieldLookup(str(loc[-1]), "", "", None, None)
+        field = FieldLookup(str(loc[-1]), "未知字段", "", None, None)
     return Diagnostic(raw.shown, label=field.label, key=field.key, message=_message(model, error, field), loc=loc)
 
 

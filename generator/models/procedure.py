@@ -43,6 +43,17 @@ class Remedy(Model):
     article: Text | None = field("依据", "规定期限的法律条款。", default=None)
 
 
+class StepKind(str, enum.Enum):
+    """How a step is drawn in the flowchart."""
+
+    START = "启动"
+    ACTION = "办理"
+    NOTICE = "告知"
+    DECISION = "决定"
+    DELIVERY = "送达"
+    EXECUTION = "执行"
+
+
 class TemplateStep(Model):
     id: RecordId = field("环节编号", "环节编号，供职权记录引用，例如 accept。")
     name: Text = field("环节名称", "环节的名称，例如“受理”。")
@@ -52,6 +63,9 @@ class TemplateStep(Model):
     description: Text | None = field("环节说明", "本环节依法要做什么。", default=None)
     branches: list[Branch] = field("分支", "本环节的分支，例如补正、不予受理。", default_factory=list)
     disclosure: Text | None = field("公开信息", "本环节依法公开的内容。", default=None)
+    kind: StepKind | None = field("环节类型", "流程图中的画法：启动、办理、告知、决定、送达 或 执行；不填按“办理”。", default=None)
+    interfaces: list[Interface] = field("法定衔接", "法律规定的与其他岗位或部门的衔接，例如法制审核。", default_factory=list)
+    rights: list[Right] = field("法定权利", "相对人在本环节依法享有的权利及行使期限，例如陈述、申辩、申请听证。", default_factory=list)
 
 
 class ProcedureTemplate(Model):
@@ -91,3 +105,8 @@ class Right(Model):
     step: RecordId | None = field("所在环节", "在哪个环节行使（填环节编号）。", default=None)
     deadline: Text | None = field("行使期限", "提出的期限，例如“收到告知书之日起 5 个工作日内”。", default=None)
     description: Text | None = field("说明", "怎样行使这项权利。", default=None)
+
+
+# TemplateStep names Right, which is defined below it; resolve the forward reference once here.
+TemplateStep.model_rebuild()
+ProcedureTemplate.model_rebuild()

@@ -1,0 +1,67 @@
+"""Chart throughput: charts/s cold (empty cache) and warm (everything cached), SVG only and SVG + PNG."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from generator.catalogue import Entry
+from generator.charts.dot import chart_dot, chart_summary
+from generator.charts.render import ChartJob, ChartRenderer
+from generator.charts.stage import charted_entries
+from generator.check import check_catalogue
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def variants(entries: list[Entry], count: int) -> list[Entry]:
+    """`count` distinct entries (distinct DOT, so no cache hits) cycling through the given ones."""
+    out = []
+    for i in range(count):
+        base = entries[i % len(entries)]
+        record = base.record.model_copy(update={"id": f"{base.id}-{i}", "name": f"{base.name}（{i}）"})
+        out.append(dataclasses.replace(base, record=record))
+    return out
+
+
+def _timed(jobs: list[ChartJob], cache: Path, formats: tuple[str, ...]) -> tuple[float, ChartRenderer]:
+    renderer = ChartRenderer(cache, formats)
+    start = time.perf_counter()
+    renderer.render(jobs)
+    return time.perf_counter() - start, renderer
+
+
+def bench_charts(catalogue_dir: Path, count: int | None = None, png_count: int = 100) -> dict:
+    """Cold and warm charts/s for the catalogue's charts (or `count` synthetic variants of them)."""
+    entries = charted_entries(check_catalogue(catalogue_dir).catalogue)
+    if not entries:
+        return {"charts": 0}
+    if count:
+        entries = variants(entries, count)
+    start = time.perf_counter()
+    jobs = [ChartJob(e.id, chart_dot(e), *chart_summary(e)) for e in entries]
+    dot_seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        cold, renderer = _timed(jobs, Path(tmp) / "svg", ("svg",))
+        warm, again = _timed(jobs, Path(tmp) / "svg", ("svg",))
+        png_jobs = jobs[:png_count]
+        png_cold, _ = _timed(png_jobs, Path(tmp) / "png", ("svg", "png"))
+    return {
+        "charts": len(jobs), "cpus": os.cpu_count(),
+        "dot_source_per_s": round(len(jobs) / dot_seconds, 1),
+        "svg_cold_per_s": round(len(jobs) / cold, 1), "svg_cold_dot_runs": renderer.stats.dot_runs,
+        "svg_warm_per_s": round(len(jobs) / warm, 1), "warm_dot_runs": again.stats.dot_runs,
+        "svg_png_cold_per_s": round(len(png_jobs) / png_cold, 1), "svg_png_charts": len(png_jobs),
+    }
+
+
+def run() -> dict:
+    """Entry point used by `python -m bench`: 10,000 synthetic charts from the sample catalogue."""
+    return bench_charts(PROJECT / "catalogue", count=int(os.environ.get("GONGKAI_BENCH_CHARTS", "10000")))
+
+
+if __name__ == "__main__":
+    print(run())

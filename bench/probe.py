@@ -1,0 +1,127 @@
+"""Run one `gongkai build` inside this process with every pipeline stage timed.
+
+Used as `python -m bench.probe build|dump ...` by the benchmark, always in a fresh subprocess so that
+peak RSS (ru_maxrss) belongs to one build. No hook is needed in the core: the stage functions are
+looked up by name at call time, so wrapping the module attributes times them. New stages named
+`stage_*` in generator.compile / generator.build are picked up automatically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+# (module, attribute) pairs outside the `stage_*` convention, with the stage name they report as.
+EXTRA_STAGES = [
+    ("generator.mkdocs_adapter.engine", "build_site", "mkdocs"),
+    ("generator.build", "build_site", "mkdocs"),
+    ("generator.build", "index_site", "search_index"),
+    ("generator.build", "swap_into_place", "swap"),
+]
+STAGE_MODULES = ["generator.compile", "generator.build"]
+
+
+def peak_rss_mb() -> float:
+    """Peak RSS of this process and of finished children (Graphviz, Pagefind), in MiB (Linux: KiB units)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+class StageClock:
+    """Exclusive wall time per stage: a stage nested in another (a plugin hook) is not counted twice."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self.rss: dict[str, float] = {}
+        self._stack: list[list[float]] = []
+
+    def wrap(self, name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+        if getattr(func, "_bench_wrapped", False):
+            return func
+
+        @functools.wraps(func)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            frame = [time.perf_counter(), 0.0]  # start, time spent in nested stages
+            self._stack.append(frame)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                self._stack.pop()
+                spent = time.perf_counter() - frame[0]
+                self.times[name] = self.times.get(name, 0.0) + spent - frame[1]
+                self.rss[name] = peak_rss_mb()
+                if self._stack:
+                    self._stack[-1][1] += spent
+
+        timed._bench_wrapped = True  # type: ignore[attr-defined]
+        return timed
+
+
+def instrument(clock: StageClock) -> None:
+    import importlib
+
+    for module_name in STAGE_MODULES:
+        module = importlib.import_module(module_name)
+        for attr in dir(module):
+            if attr.startswith("stage_") and callable(getattr(module, attr)):
+                setattr(module, attr, clock.wrap(attr.removeprefix("stage_"), getattr(module, attr)))
+    for module_name, attr, name in EXTRA_STAGES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        if callable(getattr(module, attr, None)):
+            setattr(module, attr, clock.wrap(name, getattr(module, attr)))
+
+
+def run_build(catalogue: Path, config: Path, out: Path, flowcharts: Path | None) -> dict:
+    clock = StageClock()
+    instrument(clock)
+    from generator.build import BuildRequest, build
+
+    start = time.perf_counter()
+    compiled = build(BuildRequest(catalogue, out, config, flowcharts))
+    total = time.perf_counter() - start
+    return {"stages": {k: round(v, 3) for k, v in clock.times.items()}, "stage_rss_mb": clock.rss,
+            "in_process_s": round(total, 3), "peak_rss_mb": peak_rss_mb(), "pages": len(compiled.bundle.pages)}
+
+
+def dump_pages(catalogue: Path, config: Path, docs: Path, flowcharts: Path | None) -> dict:
+    """Write the bundle's pages as plain Markdown files (for the baseline build)."""
+    from generator.compile import compile_catalogue
+    from generator.mkdocs_adapter.engine import site_options_from
+    from generator.mkdocs_adapter.plugin import page_source
+
+    compiled = compile_catalogue(catalogue, site_options_from(config), flowcharts)
+    for page in compiled.bundle.pages.values():
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page_source(page), encoding="utf-8")
+    return {"pages": len(compiled.bundle.pages)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.probe")
+    parser.add_argument("action", choices=["build", "dump"])
+    parser.add_argument("--catalogue", type=Path, required=True)
+    parser.add_argument("--config", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--flowcharts", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if args.action == "build":
+        result = run_build(args.catalogue, args.config, args.out, args.flowcharts)
+    else:
+        result = dump_pages(args.catalogue, args.config, args.out, args.flowcharts)
+    json.dump(result, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,259 @@
+"""The DOT source of one entry's flowchart: all seven elements of DESIGN.md §1 plus a legend.
+
+Only fixed strings from this module reach DOT attributes; record text enters through `text.lines_html` only.
+"""
+
+from __future__ import annotations
+
+from generator.catalogue import Entry, ResolvedStep
+from generator.charts.graph import FONT, Graph
+from generator.charts.legend import add_legend
+from generator.charts.text import clean, escape, lines_html
+from generator.models import Power
+from generator.models.common import Channel, TimeLimit
+from generator.models.power import PowerClass
+from generator.models.procedure import Remedy, Right, StepKind
+
+# Every administrative act of an enforcement power can be challenged, with or without a statutory template.
+DEFAULT_REMEDIES = (
+    Remedy(name="申请行政复议", deadline="自知道该行政行为之日起 60 日内", article="《中华人民共和国行政复议法》第二十条"),
+    Remedy(name="提起行政诉讼", deadline="自知道或者应当知道作出行政行为之日起 6 个月内", article="《中华人民共和国行政诉讼法》第四十六条"),
+)
+
+STYLE = {
+    "start": {"shape": "box", "style": "rounded,filled", "fillcolor": "#e8f1fb"},
+    "step": {"shape": "box", "style": "filled", "fillcolor": "#ffffff"},
+    "decision": {"shape": "box", "style": "filled", "fillcolor": "#fff4d6", "peripheries": "2"},
+    "branch": {"shape": "box", "style": "dashed,filled", "fillcolor": "#fafafa"},
+    "remedy": {"shape": "box", "style": "rounded,filled", "fillcolor": "#fde8e8"},
+    "interface": {"shape": "component", "style": "filled", "fillcolor": "#eef7ee"},
+    "right": {"shape": "note", "style": "filled", "fillcolor": "#fff9c4"},
+    "disclosure": {"shape": "tab", "style": "filled", "fillcolor": "#e6f4f8"},
+    "supervision": {"shape": "box3d", "style": "filled", "fillcolor": "#f1eafa"},
+}
+EDGE = {
+    "flow": {"penwidth": "1.6"},
+    "branch": {"style": "dashed"},
+    "note": {"style": "dotted", "arrowhead": "none"},
+    "interface": {"style": "dotted", "dir": "both"},
+}
+HEADER = [
+    f'graph [fontname="{FONT}" rankdir="TB" nodesep="0.3" ranksep="0.35" pad="0.2" labelloc="t" fontsize="16" bgcolor="white"];',
+    f'node [fontname="{FONT}" fontsize="11" margin="0.12,0.06" penwidth="1.1"];',
+    f'edge [fontname="{FONT}" fontsize="10" arrowsize="0.7"];',
+]
+
+
+def limit_line(label: str, limit: TimeLimit | None) -> str:
+    return f"{label}：{limit.text()}" + (f"（{clean(limit.note)}）" if limit and limit.note else "") if limit else ""
+
+
+def step_label(index: int, step: ResolvedStep) -> str:
+    parts = [lines_html(f"{index}. {clean(step.name)}", 26, bold=True),
+             lines_html(step.post or "未指定", 30, prefix="承办岗位：")]
+    if step.statutory_limit or step.promised_limit:
+        parts += [lines_html(limit_line("法定时限", step.statutory_limit), 30),
+                  lines_html(limit_line("承诺时限", step.promised_limit), 30)]
+    else:
+        parts.append(lines_html("时限：本环节无单独时限"))
+    if step.article:
+        parts.append(lines_html(step.article, 34, size=9, prefix="依据："))
+    return "".join(parts)
+
+
+def mode_of(entry: Entry) -> str:
+    record = entry.record
+    mode = getattr(record, "exercise_mode", None) or (entry.template.mode if entry.template else None)
+    return mode.value if mode else ("依申请" if entry.kind == "services" else "未注明")
+
+
+def start_label(entry: Entry) -> str:
+    record = entry.record
+    parts = [lines_html("办理条件", bold=True), lines_html(mode_of(entry), prefix="行使方式：")]
+    if getattr(record, "trigger", None):
+        parts.append(lines_html(record.trigger, 32, prefix="启动情形："))
+    if getattr(record, "service_object", None):
+        parts.append(lines_html(record.service_object, 32, prefix="对象："))
+    for condition in getattr(record, "conditions", []):
+        parts.append(lines_html(condition, 32, prefix="· "))
+    for basis in getattr(record, "legal_basis", []):
+        parts.append(lines_html(f"《{clean(basis.title)}》{clean(basis.article)}", 34, size=9, prefix="依据："))
+    if getattr(record, "materials", None):
+        parts.append(lines_html(f"申请材料 {len(record.materials)} 项，不齐全的一次性告知补正", 32, size=9))
+    return "".join(parts)
+
+
+def end_label(entry: Entry) -> str:
+    record = entry.record
+    parts = [lines_html("办结", bold=True)]
+    if getattr(record, "result", None):
+        parts.append(lines_html(record.result, 30, prefix="办理结果："))
+    parts.append(lines_html(limit_line("法定时限", getattr(record, "statutory_limit", None)), 32))
+    parts.append(lines_html(limit_line("承诺时限", getattr(record, "promised_limit", None)), 32))
+    if entry.contact and entry.contact.phone:
+        parts.append(lines_html(entry.contact.phone, 32, prefix="咨询电话："))
+    return "".join(parts)
+
+
+def channel_lines(channel: Channel) -> str:
+    details = [f"电话 {clean(channel.phone)}" if channel.phone else "", f"地址 {clean(channel.address)}" if channel.address else "",
+               f"网址 {clean(channel.website)}" if channel.website else "", f"邮箱 {clean(channel.email)}" if channel.email else ""]
+    text = clean(channel.name) + ("：" + "；".join(d for d in details if d) if any(details) else "")
+    return lines_html(text, 36, prefix="· ")
+
+
+def remedies_of(entry: Entry) -> tuple[Remedy, ...]:
+    if entry.template and entry.template.remedies:
+        return tuple(entry.template.remedies)
+    record = entry.record
+    if isinstance(record, Power) and record.category.power_class is PowerClass.ENFORCEMENT:
+        return DEFAULT_REMEDIES
+    return ()
+
+
+def step_kind(entry: Entry, step: ResolvedStep) -> StepKind | None:
+    if not (entry.template and step.from_template):
+        return None
+    return next((ts.kind for ts in entry.template.steps if ts.id == step.key), None)
+
+
+def right_label(right: Right) -> str:
+    parts = [lines_html(right.name, 24, bold=True, prefix="相对人权利：")]
+    if right.deadline:
+        parts.append(lines_html(right.deadline, 26, prefix="期限："))
+    if right.description:
+        parts.append(lines_html(right.description, 28, size=9))
+    return "".join(parts)
+
+
+class ChartBuilder:
+    """Builds the graph in a fixed order, so the same entry always gives the same DOT text."""
+
+    def __init__(self, entry: Entry) -> None:
+        self.entry = entry
+        self.graph = Graph("flowchart")
+        self.remedies = remedies_of(entry)
+        self.remedy_node = "remedies" if self.remedies else ""
+
+    def node(self, node_id: str, label: str, style: str) -> str:
+        return self.graph.node(node_id, label, **STYLE[style])
+
+    def edge(self, tail: str, head: str, style: str, label: str = "", **extra: str) -> None:
+        self.graph.edge(tail, head, lines_html(label, 12) if label else "", **EDGE[style], **extra)
+
+    def build(self) -> str:
+        entry = self.entry
+        title = f"{clean(entry.name)}　{'权力运行流程图' if entry.kind == 'powers' else '办理流程图'}"
+        self.graph.raw(f"label=<{lines_html(title, 40, size=16, bold=True)}{lines_html(entry.department.name, 40, size=11)}>;")
+        previous = self.node("start", start_label(entry), "start")
+        self.loose_rights(previous)
+        for index, step in enumerate(entry.steps, 1):
+            previous = self.step(index, step, previous)
+        end = self.node("finish", end_label(entry), "start")
+        self.edge(previous, end, "flow")
+        if self.remedy_node:
+            self.node(self.remedy_node, self.remedies_label(), "remedy")
+            self.edge(end, self.remedy_node, "note", "不服决定")
+        bottom = self.supervision(end)
+        add_legend(self.graph, bottom, STYLE, EDGE)
+        return self.graph.source(HEADER)
+
+    def step(self, index: int, step: ResolvedStep, previous: str) -> str:
+        node_id = f"s{index}"
+        kind = step_kind(self.entry, step)
+        self.node(node_id, step_label(index, step), "decision" if kind is StepKind.DECISION else "step")
+        self.edge(previous, node_id, "flow")
+        beside = [self.interface(node_id, j, i) for j, i in enumerate(step.interfaces, 1)]
+        beside += [self.right(node_id, j, r) for j, r in enumerate(step.rights, 1)]
+        if step.disclosure:
+            beside.append(self.node(f"{node_id}d", lines_html(step.disclosure, 26, prefix="公开："), "disclosure"))
+            self.edge(node_id, f"{node_id}d", "note")
+        if beside:
+            self.graph.same_rank(node_id, *beside)
+        for j, branch in enumerate(step.branches, 1):
+            self.branch(node_id, j, branch)
+        return node_id
+
+    def interface(self, step_id: str, j: int, interface) -> str:
+        node_id = f"{step_id}i{j}"
+        label = lines_html(interface.kind.value, 24, bold=True, prefix="衔接：") + lines_html(interface.party, 26)
+        if interface.note:
+            label += lines_html(interface.note, 26, size=9)
+        self.node(node_id, label, "interface")
+        # No label: labelled edges inside rank=same corrupt memory in Graphviz 2.43 when a process lays out several graphs.
+        self.edge(step_id, node_id, "interface")
+        return node_id
+
+    def right(self, step_id: str, j: int, right: Right) -> str:
+        node_id = f"{step_id}r{j}"
+        self.node(node_id, right_label(right), "right")
+        self.edge(step_id, node_id, "note")
+        return node_id
+
+    def branch(self, step_id: str, j: int, branch) -> None:
+        node_id = f"{step_id}b{j}"
+        label = lines_html(branch.condition, 28, prefix="情形：") + lines_html(branch.outcome, 28, prefix="处理：")
+        if branch.article:
+            label += lines_html(branch.article, 32, size=9, prefix="依据：")
+        self.node(node_id, label, "branch")
+        self.edge(step_id, node_id, "branch", "终结" if branch.ends else "分支")
+        if branch.ends and self.remedy_node:
+            self.edge(node_id, self.remedy_node, "branch", "救济")
+        elif not branch.ends:
+            self.edge(node_id, step_id, "branch", "", constraint="false")
+
+    def loose_rights(self, start: str) -> None:
+        keys = {s.key for s in self.entry.steps}
+        loose = [r for r in getattr(self.entry.record, "rights", []) if r.step not in keys]
+        for j, right in enumerate(loose, 1):
+            self.right(start, j, right)
+
+    def remedies_label(self) -> str:
+        parts = [lines_html("救济途径", bold=True)]
+        for remedy in self.remedies:
+            parts.append(lines_html(f"{clean(remedy.name)}：{clean(remedy.deadline)}", 32, prefix="· "))
+            if remedy.article:
+                parts.append(lines_html(remedy.article, 34, size=9, prefix="依据："))
+        return "".join(parts)
+
+    def supervision(self, end: str) -> str:
+        entry = self.entry
+        sup = entry.supervision
+        parts = [lines_html("监督方式", bold=True)]
+        parts += [lines_html("内部监督：")] + [channel_lines(c) for c in (sup.internal if sup else [])]
+        parts += [lines_html("外部监督：")] + [channel_lines(c) for c in (sup.external if sup else [])]
+        if not (sup and (sup.internal or sup.external)):
+            parts.append(lines_html("未填写"))
+        complaints = [lines_html("投诉举报途径", bold=True)] + [channel_lines(c) for c in entry.complaints]
+        if not entry.complaints:
+            complaints.append(lines_html("未填写"))
+        self.node("supervision", "".join(parts), "supervision")
+        self.node("complaints", "".join(complaints), "supervision")
+        self.graph.edge(end, "supervision", style="invis")
+        self.graph.edge(end, "complaints", style="invis")
+        self.graph.same_rank("supervision", "complaints")
+        return "supervision"
+
+
+def chart_dot(entry: Entry) -> str:
+    """The complete DOT source (one `digraph`) for an entry's flowchart."""
+    return ChartBuilder(entry).build()
+
+
+def chart_summary(entry: Entry) -> tuple[str, str]:
+    """(title, desc) for the SVG: a plain-Chinese summary of the procedure for screen readers."""
+    title = f"{clean(entry.name)}{'权力运行流程图' if entry.kind == 'powers' else '办理流程图'}"
+    steps = []
+    for index, step in enumerate(entry.steps, 1):
+        limits = "，".join(x for x in (limit_line("法定时限", step.statutory_limit), limit_line("承诺时限", step.promised_limit)) if x)
+        detail = "，".join(x for x in (f"承办岗位：{clean(step.post)}" if step.post else "", limits) if x)
+        steps.append(f"{index}. {clean(step.name)}" + (f"（{detail}）" if detail else ""))
+    sup = entry.supervision
+    channels = [clean(c.name) for c in ((sup.internal + sup.external) if sup else [])]
+    desc = (f"{clean(entry.department.name)}实施。行使方式：{mode_of(entry)}。共 {len(steps)} 个环节：" + "；".join(steps) + "。"
+            + (f"监督：{'、'.join(channels)}。" if channels else "")
+            + (f"投诉举报：{'、'.join(clean(c.name) for c in entry.complaints)}。" if entry.complaints else ""))
+    return title, desc
+
+
+__all__ = ["chart_dot", "chart_summary", "escape"]

@@ -1,0 +1,36 @@
+"""The legend: one sample of every node shape and line style, identical in every chart."""
+
+from __future__ import annotations
+
+from generator.charts.graph import Graph
+from generator.charts.text import lines_html
+
+SHAPES = (
+    ("start", "办理条件 / 办结"),
+    ("step", "办理环节"),
+    ("decision", "作出决定的环节"),
+    ("branch", "分支（补正、不予受理等）"),
+    ("remedy", "救济途径"),
+    ("interface", "衔接（并联审批、征求意见、法制审核）"),
+    ("right", "相对人权利"),
+    ("disclosure", "公开信息"),
+    ("supervision", "监督方式 / 投诉举报"),
+)
+LINES = (("flow", "实线：主流程"), ("branch", "虚线：分支"), ("note", "点线：权利、公开、衔接"))
+
+
+def add_legend(graph: Graph, above: str, styles: dict, edges: dict) -> None:
+    """Three rows (shapes, shapes, line styles) in a cluster below the node `above`."""
+    graph.raw('subgraph cluster_legend { label=<<B>图例</B>>; style="rounded"; color="#999999"; fontsize="12";')
+    ids = []
+    for i, (style, text) in enumerate(SHAPES):
+        ids.append(graph.node(f"legend{i}", lines_html(text, 14, size=9), **{**styles[style], "margin": "0.06,0.03"}))
+    for i, (style, text) in enumerate(LINES):
+        graph.node(f"legendl{i}a", "", shape="point", width="0.05")
+        graph.node(f"legendl{i}b", "", shape="point", width="0.05")
+        graph.edge(f"legendl{i}a", f"legendl{i}b", lines_html(text, 16, size=9), **edges[style], minlen="2")
+    graph.same_rank(*ids[:5])
+    graph.same_rank(*ids[5:], "legendl0a", "legendl1a", "legendl2a")
+    graph.raw("}")
+    graph.edge(above, "legend2", style="invis")
+    graph.edge("legend2", "legend6", style="invis")

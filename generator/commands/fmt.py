@@ -1,0 +1,36 @@
+"""`gongkai fmt [--check] [paths]`: key order as in the models, one layout, comments kept."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.errors import ConfigError
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.editor.fmt import format_file, yaml_files
+
+    paths = args.paths or [p for p in (Path("catalogue"), Path("flowcharts")) if p.exists()]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise ConfigError(f"找不到：{'、'.join(missing)}")
+    results = [format_file(path, args.check) for path in yaml_files(paths)]
+    for result in results:
+        if result.error:
+            print(f"{result.path}: {result.error}", file=sys.stderr)
+        elif result.changed:
+            print(f"{result.path}: {'需要整理格式' if args.check else '已整理格式'}", file=sys.stderr)
+    changed = sum(r.changed for r in results)
+    errors = sum(bool(r.error) for r in results)
+    verb = "需要整理" if args.check else "已整理"
+    print(f"共 {len(results)} 个文件，{verb} {changed} 个，无法解析 {errors} 个。", file=sys.stderr)
+    return 1 if errors or (args.check and changed) else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("fmt", help="整理记录文件的字段顺序和格式（保留注释）")
+    parser.add_argument("paths", nargs="*", type=Path, help="文件或文件夹（默认 catalogue 和 flowcharts）")
+    parser.add_argument("--check", action="store_true", help="只检查，不修改；有文件需要整理时返回 1")
+    parser.set_defaults(run=run)

@@ -1,0 +1,72 @@
+"""`gongkai revise`: cut a revision into revisions/<id>.json (records added, changed, abolished; deadlines met)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+
+from generator.commands.common import add_catalogue_options
+from generator.errors import ConfigError
+
+_ABOLISH = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:@(?P<on>\d{4}-\d{2}-\d{2}))?=(?P<reason>.+)$", re.S)
+
+
+def parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{value}”不是 YYYY-MM-DD 格式的日期") from None
+
+
+def parse_abolitions(values: list[str]) -> dict:
+    from generator.revisions.revise import Abolition
+
+    out = {}
+    for value in values:
+        match = _ABOLISH.match(value.strip())
+        if not match:
+            raise ConfigError(f"--abolish “{value}”格式不对，应为 编号=取消原因 或 编号@YYYY-MM-DD=取消原因。")
+        on = date.fromisoformat(match["on"]) if match["on"] else None
+        out[match["id"]] = Abolition(match["reason"].strip(), on)
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.check import check_catalogue
+    from generator.errors import CatalogueError
+    from generator.paths import display_path
+    from generator.revisions.manifest import default_revisions_dir, load_revisions, write_revision
+    from generator.revisions.revise import RevisionRequest, cut_revision
+    from generator.workdays import default_calendar_dir, load_calendar
+
+    checked = check_catalogue(args.catalogue, args.flowcharts)
+    if checked.errors:
+        raise CatalogueError(checked.diagnostics)
+    folder = default_revisions_dir(args.catalogue)  # beside the catalogue, where the build reads it
+    revisions = load_revisions(folder)
+    request = RevisionRequest(args.id, args.date, args.note or "", parse_abolitions(args.abolish), args.baseline)
+    calendar = load_calendar(default_calendar_dir(args.catalogue))
+    revision, warnings = cut_revision(checked.catalogue, revisions[-1] if revisions else None, {r.id for r in revisions}, request, calendar)
+    path = write_revision(folder, revision)
+    for warning in warnings:
+        print(f"警告：{warning}", file=sys.stderr)
+    late = sum(1 for c in revision.changes if c.get("on_time") is False)
+    print(
+        f"已生成修订 {revision.id}（{revision.data['date']}）：新增 {revision.count('added')} 项，变更 {revision.count('changed')} 项，"
+        f"取消 {revision.count('abolished')} 项，文字修改 {revision.count('correction')} 项；逾期公开 {late} 项。→ {display_path(path)}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("revise", help="生成一次修订：与上一次修订比较，记录新增、变更、取消的事项和公开期限")
+    add_catalogue_options(parser)
+    parser.add_argument("--date", type=parse_date, default=None, help="修订日期 YYYY-MM-DD（默认：最新的变更日期）")
+    parser.add_argument("--id", default=None, help="修订编号（默认：修订日期，例如 2025-06-30）")
+    parser.add_argument("--note", default=None, help="本次修订的说明")
+    parser.add_argument("--abolish", action="append", default=[], metavar="编号=原因", help="说明已删除记录的取消原因，可写 编号@YYYY-MM-DD=原因；可重复")
+    parser.add_argument("--baseline", action="store_true", help="第一次修订：收录已在别处公开的现有事项，不计算公开期限")
+    parser.set_defaults(run=run)

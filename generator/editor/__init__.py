@@ -1,0 +1,1 @@
+"""Editor support: JSON Schema, scaffolding, formatting, ownership and pull-request summaries."""

@@ -1,0 +1,55 @@
+"""The editor stage of `check`: a stale CODEOWNERS and placeholders left by `gongkai new`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from generator.diagnostics import Diagnostic
+from generator.editor import codeowners
+from generator.editor.scaffold import PLACEHOLDER
+from generator.fieldinfo import lookup
+from generator.load import RawDocument
+from generator.rules import problem
+from generator.validate import Validated, model_for
+
+
+def _strings(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, loc + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, loc + (i,))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def placeholder_diagnostics(documents: list[RawDocument]) -> Iterator[Diagnostic]:
+    for doc in documents:
+        for loc, text in _strings(doc.data):
+            if text.strip().startswith(PLACEHOLDER):
+                field = lookup(model_for(doc.kind), loc)
+                yield Diagnostic(doc.shown, label=field.label, key=field.key, loc=loc,
+                                 message=f"还是 gongkai new 生成的占位文字“{text.strip()}”，请填写实际内容。")
+
+
+def codeowners_diagnostics(items: list[Validated], catalogue: Path, root: Path) -> Iterator[Diagnostic]:
+    """Only for projects that keep a CODEOWNERS at their root, so test fixtures without one are unaffected."""
+    for item in items:
+        team = getattr(item.record, "owner_team", None) if item.raw.kind == "department" else None
+        if team and not codeowners.valid_team(team):
+            yield problem(item, ("owner_team",), f"“{team}”不是有效的负责团队。请写成 @组织/团队 的形式，例如 @qinghe-county/market-regulation。")
+    path = root / codeowners.FILE_NAME
+    if not path.is_file():
+        return
+    current = path.read_text(encoding="utf-8", errors="replace")
+    owners = [codeowners.Owner(i.raw.folder, i.record.owner_team) for i in items if i.raw.kind == "department"]
+    expected = codeowners.render(owners, codeowners.catalogue_prefix(catalogue, root), codeowners.core_team_of(current))
+    found = codeowners.stale_diagnostic(path, current, expected)
+    if found:
+        yield found
+
+
+def editor_diagnostics(documents: list[RawDocument], items: list[Validated], catalogue: Path, root: Path) -> list[Diagnostic]:
+    return list(placeholder_diagnostics(documents)) + list(codeowners_diagnostics(items, catalogue, root))

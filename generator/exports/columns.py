@@ -1,0 +1,221 @@
+"""The columns of every table export (CSV, XLSX, department package), defined once.
+
+The downloads page documents exactly these columns, so the published documentation cannot drift
+from the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from generator.catalogue import Catalogue, Entry
+from generator.models import FeeBasis, Power, ServiceItem
+from generator.models.common import LegalBasis, TimeLimit
+
+Row = dict[str, str]
+SEP = "；"  # joins list values inside one cell
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # Chinese column header, as in the file
+    doc: str  # what the column holds, for the downloads page
+    get: Callable[..., object]
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # file stem, e.g. "powers"
+    title: str  # sheet / catalogue name, e.g. 行政职权目录
+    doc: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Catalogue, str | None], Iterator[tuple]]  # (catalogue, department id or None) → row sources
+
+
+def _limit(limit: TimeLimit | None) -> str:
+    return limit.text() if limit else ""
+
+
+def _basis(b: LegalBasis) -> str:
+    return f"《{b.title}》{b.article}"
+
+
+def _phone(entry: Entry) -> str:
+    return entry.contact.phone or "" if entry.contact else ""
+
+
+def _fees(catalogue: Catalogue, entry: Entry) -> str:
+    return SEP.join(f.name for f in catalogue.fees_of(entry))
+
+
+def _yes(value: bool) -> str:
+    return "是" if value else "否"
+
+
+def _entries(kind: str) -> Callable[[Catalogue, str | None], Iterator[tuple]]:
+    def rows(catalogue: Catalogue, department: str | None) -> Iterator[tuple]:
+        for entry in sorted(catalogue.of_kind(kind), key=lambda e: (e.department.id, e.id)):
+            if department is None or entry.department.id == department:
+                yield (catalogue, entry)
+
+    return rows
+
+
+def _fee_rows(catalogue: Catalogue, department: str | None) -> Iterator[tuple]:
+    for _, entry in _entries("fees")(catalogue, department):
+        for standard in entry.record.standards:  # type: ignore[union-attr]
+            yield (catalogue, entry, standard)
+
+
+def _post_rows(catalogue: Catalogue, department: str | None) -> Iterator[tuple]:
+    for _, entry in _entries("powers")(catalogue, department):
+        for post in entry.record.posts:  # type: ignore[union-attr]
+            yield (catalogue, entry, post)
+
+
+def _common(name_header: str) -> tuple[Column, ...]:
+    return (
+        Column("编号", "记录编号，也是单条 JSON 文件名和页面地址的一部分。", lambda c, e, *_: e.id),
+        Column(name_header, "事项的规范名称。", lambda c, e, *_: e.name),
+        Column("实施主体", "负责本事项的部门全称。", lambda c, e, *_: e.department.name),
+        Column("部门编号", "实施主体的部门编号。", lambda c, e, *_: e.department.id),
+    )
+
+
+def _tail() -> tuple[Column, ...]:
+    return (
+        Column("变更日期", "记录最近一次变更的日期（YYYY-MM-DD）。", lambda c, e, *_: e.record.changed_on.isoformat()),
+        Column("页面地址", "网站上本事项页面的相对地址。", lambda c, e, *_: e.url + "/"),
+    )
+
+
+def _power(entry: Entry) -> Power:
+    assert isinstance(entry.record, Power)
+    return entry.record
+
+
+def _service(entry: Entry) -> ServiceItem:
+    assert isinstance(entry.record, ServiceItem)
+    return entry.record
+
+
+def _fee(entry: Entry) -> FeeBasis:
+    assert isinstance(entry.record, FeeBasis)
+    return entry.record
+
+
+POWERS = Table(
+    "powers", "行政职权目录", "每项公开的行政职权一行。",
+    _common("职权名称") + (
+        Column("职权类别", "行政许可、行政处罚等职权类别。", lambda c, e: _power(e).category.value),
+        Column("权力类型", "所属的“五权”类型，例如 行政执法权。", lambda c, e: _power(e).category.power_class.value),
+        Column("行使方式", "依申请 或 依职权。", lambda c, e: _power(e).exercise_mode.value if _power(e).exercise_mode else ""),
+        Column("承办机构", "具体承办的内设机构。", lambda c, e: _power(e).office or ""),
+        Column("实施依据", "《文件名称》条款，多条以“；”分隔。", lambda c, e: SEP.join(_basis(b) for b in _power(e).legal_basis)),
+        Column("办件类型", "即办件、承诺件 或 一审一核。", lambda c, e: _power(e).handling_type.value if _power(e).handling_type else ""),
+        Column("法定时限", "法定办理时限，含单位（工作日或自然日）。", lambda c, e: _limit(_power(e).statutory_limit)),
+        Column("承诺时限", "承诺办理时限，含单位。", lambda c, e: _limit(_power(e).promised_limit)),
+        Column("是否收费", "是 或 否。", lambda c, e: _yes(_power(e).charged)),
+        Column("收费依据", "收费项目名称，多项以“；”分隔。", lambda c, e: _fees(c, e)),
+        Column("办理结果", "办理结果的名称。", lambda c, e: _power(e).result or ""),
+        Column("基本编码", "GB/T 39046-2020 事项基本编码。", lambda c, e: _power(e).basic_code or ""),
+        Column("实施编码", "GB/T 39046-2020 事项实施编码。", lambda c, e: _power(e).implementation_code or ""),
+        Column("咨询电话", "咨询电话（未填写时为部门电话）。", lambda c, e: _phone(e)),
+    ) + _tail(),
+    _entries("powers"),
+)
+
+FEES = Table(
+    "fees", "收费目录", "每个收费子项一行；同一收费项目的多个子项编号相同。",
+    _common("收费项目名称") + (
+        Column("收费类别", "行政事业性收费、政府性基金 或 经营服务性收费。", lambda c, e, s: _fee(e).fee_type.value),
+        Column("收费子项", "收费的具体项目。", lambda c, e, s: s.item),
+        Column("收费标准", "金额或计算方法。", lambda c, e, s: s.amount),
+        Column("计费单位", "例如 每件、每证。", lambda c, e, s: s.unit or ""),
+        Column("批准文件", "批准文件名称和文号，多份以“；”分隔。", lambda c, e, s: SEP.join(f"《{d.title}》（{d.number}）" for d in _fee(e).approving_documents)),
+        Column("缴费对象", "谁需要缴费。", lambda c, e, s: _fee(e).payer),
+        Column("减免政策", "免收、减收的情形，多条以“；”分隔。", lambda c, e, s: SEP.join(_fee(e).exemptions)),
+        Column("执行日期", "开始执行的日期。", lambda c, e, s: _fee(e).valid_from.isoformat() if _fee(e).valid_from else ""),
+        Column("截止日期", "停止执行的日期；空表示长期有效。", lambda c, e, s: _fee(e).valid_until.isoformat() if _fee(e).valid_until else ""),
+    ) + _tail(),
+    _fee_rows,
+)
+
+SERVICES = Table(
+    "services", "服务事项目录", "每项服务事项一行。",
+    _common("服务事项名称") + (
+        Column("服务内容", "为群众办什么事。", lambda c, e: _service(e).description),
+        Column("服务对象", "服务的对象。", lambda c, e: _service(e).service_object or ""),
+        Column("办件类型", "即办件、承诺件 或 一审一核。", lambda c, e: _service(e).handling_type.value if _service(e).handling_type else ""),
+        Column("法定时限", "法定办理时限，含单位。", lambda c, e: _limit(_service(e).statutory_limit)),
+        Column("承诺时限", "承诺办理时限，含单位；0 为当场办结。", lambda c, e: _limit(_service(e).promised_limit)),
+        Column("是否收费", "是 或 否。", lambda c, e: _yes(_service(e).charged)),
+        Column("收费依据", "收费项目名称，多项以“；”分隔。", lambda c, e: _fees(c, e)),
+        Column("申请材料", "材料名称，多项以“；”分隔。", lambda c, e: SEP.join(m.name for m in _service(e).materials)),
+        Column("办理地点", "办理窗口地址。", lambda c, e: _service(e).location or ""),
+        Column("网上办理地址", "网上办理网址。", lambda c, e: _service(e).online_url or ""),
+        Column("办理结果", "办理结果。", lambda c, e: _service(e).result or ""),
+        Column("咨询电话", "咨询电话（未填写时为部门电话）。", lambda c, e: _phone(e)),
+    ) + _tail(),
+    _entries("services"),
+)
+
+RESPONSIBILITY = Table(
+    "responsibility", "责任清单", "每项公开职权的每个承办岗位一行：岗位职责和追责情形。",
+    (
+        Column("职权编号", "行政职权的记录编号。", lambda c, e, p: e.id),
+        Column("职权名称", "行政职权的规范名称。", lambda c, e, p: e.name),
+        Column("职权类别", "行政许可、行政处罚等职权类别。", lambda c, e, p: _power(e).category.value),
+        Column("实施主体", "负责本职权的部门全称。", lambda c, e, p: e.department.name),
+        Column("部门编号", "实施主体的部门编号。", lambda c, e, p: e.department.id),
+        Column("承办机构", "具体承办的内设机构。", lambda c, e, p: _power(e).office or ""),
+        Column("岗位名称", "承办岗位。", lambda c, e, p: p.name),
+        Column("岗位职责", "该岗位在本职权中的职责。", lambda c, e, p: p.duties or ""),
+        Column("追责情形", "追究该岗位责任的情形，多条以“；”分隔。", lambda c, e, p: SEP.join(p.accountability)),
+    ),
+    _post_rows,
+)
+
+LEGAL_BASES = Table(
+    "legal-bases", "实施依据", "部门资料包中的依据清单：每条实施依据或收费批准文件一行。",
+    (
+        Column("事项类别", "行政职权 或 收费依据。", lambda c, e, b: "行政职权" if e.kind == "powers" else "收费依据"),
+        Column("事项编号", "记录编号。", lambda c, e, b: e.id),
+        Column("事项名称", "事项名称。", lambda c, e, b: e.name),
+        Column("文件名称", "法律、法规、规章或批准文件的全称。", lambda c, e, b: b.title),
+        Column("效力层级", "依据的效力层级；收费批准文件为发文机关。", lambda c, e, b: b.level.value if isinstance(b, LegalBasis) else b.issuer),
+        Column("条款", "具体条款。", lambda c, e, b: b.article or ""),
+        Column("文号", "文件的文号。", lambda c, e, b: (b.document_number if isinstance(b, LegalBasis) else b.number) or ""),
+        Column("条款原文", "所引条款的原文。", lambda c, e, b: b.text or ""),
+    ),
+    lambda c, d: _basis_rows(c, d),
+)
+
+
+def _basis_rows(catalogue: Catalogue, department: str | None) -> Iterator[tuple]:
+    for _, entry in _entries("powers")(catalogue, department):
+        for basis in _power(entry).legal_basis:
+            yield (catalogue, entry, basis)
+    for _, entry in _entries("fees")(catalogue, department):
+        for doc in _fee(entry).approving_documents:
+            yield (catalogue, entry, doc)
+
+
+CATALOGUE_TABLES: tuple[Table, ...] = (POWERS, FEES, SERVICES, RESPONSIBILITY)
+
+
+def rows(table: Table, catalogue: Catalogue, department: str | None = None) -> list[list[str]]:
+    """The table's cells as strings, in a stable order (department, then record id)."""
+    return [[_cell(col.get(*source)) for col in table.columns] for source in table.rows(catalogue, department)]
+
+
+def headers(table: Table) -> list[str]:
+    return [col.header for col in table.columns]
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+__all__ = ["CATALOGUE_TABLES", "Column", "FEES", "LEGAL_BASES", "POWERS", "RESPONSIBILITY", "SERVICES", "Table", "headers", "rows"]

@@ -1,0 +1,90 @@
+"""JSON of resolved records: one file per record and the whole catalogue.
+
+A record's JSON is its model with inheritance applied (contact, supervision, complaint channels filled in
+from the department), so `record` validates against the model's JSON Schema; resolved steps and the
+department sit beside it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.catalogue import Catalogue, DepartmentEntry, Entry, ResolvedStep
+
+FORMAT_VERSION = 1
+
+
+def dumps(value: Any) -> bytes:
+    """Stable JSON: sorted keys, UTF-8, two-space indent, final newline."""
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def resolved_record(entry: Entry) -> dict:
+    """The record as published: inherited values written out, so readers need not know the inheritance rules."""
+    record = entry.record.model_copy(
+        update={"contact": entry.contact, "supervision": entry.supervision, "complaint_channels": list(entry.complaints)}
+    )
+    return record.model_dump(mode="json")
+
+
+def _plain(value: object) -> object:
+    """Dataclass fields → JSON values (pydantic models dumped in JSON mode, tuples as lists)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _step(step: ResolvedStep) -> dict:
+    return {f.name: _plain(getattr(step, f.name)) for f in fields(step)}
+
+
+def entry_document(entry: Entry) -> dict:
+    return {
+        "format_version": FORMAT_VERSION,
+        "kind": entry.kind,
+        "id": entry.id,
+        "url": entry.url + "/",
+        "department": {"id": entry.department.id, "name": entry.department.name},
+        "record": resolved_record(entry),
+        "steps": [_step(s) for s in entry.steps],
+        "procedure_template": entry.template.id if entry.template else None,
+    }
+
+
+def department_document(dept: DepartmentEntry) -> dict:
+    return {"format_version": FORMAT_VERSION, "kind": "departments", "id": dept.id, "url": dept.url + "/", "record": dept.record.model_dump(mode="json")}
+
+
+def non_disclosure(catalogue: Catalogue) -> list[dict]:
+    """Secret powers: name, reason and basis only — never the id, department or anything else."""
+    entries = sorted(catalogue.secret_powers(), key=lambda e: e.name)
+    return [
+        {"name": e.name, "reason": e.record.secrecy.reason if e.record.secrecy else "", "basis": e.record.secrecy.basis if e.record.secrecy else ""}  # type: ignore[union-attr]
+        for e in entries
+    ]
+
+
+def catalogue_document(catalogue: Catalogue) -> dict:
+    public = sorted(catalogue.public(), key=lambda e: (e.kind, e.id))
+    return {
+        "format_version": FORMAT_VERSION,
+        "departments": [department_document(catalogue.departments[d]) for d in sorted(catalogue.departments)],
+        "records": [entry_document(e) for e in public],
+        "non_disclosed": non_disclosure(catalogue),
+    }
+
+
+def json_files(catalogue: Catalogue) -> dict[str, bytes]:
+    """`data/catalogue.json` plus `data/<kind>/<id>.json` for every public record and department."""
+    files = {"data/catalogue.json": dumps(catalogue_document(catalogue))}
+    for entry in catalogue.public():
+        files[f"data/{entry.kind}/{entry.id}.json"] = dumps(entry_document(entry))
+    for dept in catalogue.departments.values():
+        files[f"data/departments/{dept.id}.json"] = dumps(department_document(dept))
+    return files

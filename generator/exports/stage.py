@@ -1,0 +1,44 @@
+"""Write every export into the bundle. Run after the chart stage (packages include its charts)."""
+
+from __future__ import annotations
+
+from importlib.resources import files as package_files
+
+from generator.catalogue import Catalogue
+from generator.exports.columns import CATALOGUE_TABLES, LEGAL_BASES
+from generator.exports.package import department_package, newest_change, package_path, stamp
+from generator.exports.records import dumps, json_files
+from generator.exports.schema import catalogue_schema, record_schema
+from generator.exports.tabular import to_csv, to_xlsx
+from generator.render.pages import PageRenderer, SiteOptions
+from generator.site import SiteBundle
+
+PRINT_CSS = "assets/gongkai-print.css"
+
+
+def table_files(catalogue: Catalogue) -> dict[str, bytes]:
+    out = {f"data/csv/{t.key}.csv": to_csv(t, catalogue) for t in CATALOGUE_TABLES}
+    out["data/catalogue.xlsx"] = to_xlsx(CATALOGUE_TABLES, catalogue, stamp(newest_change(catalogue)), title="权力公开目录")
+    for dept_id, dept in sorted(catalogue.departments.items()):
+        day = stamp(newest_change(catalogue, dept_id))
+        out[f"data/xlsx/{dept_id}.xlsx"] = to_xlsx(CATALOGUE_TABLES, catalogue, day, dept_id, f"{dept.record.name} 权力公开目录")
+    return out
+
+
+def add_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle) -> None:
+    renderer = PageRenderer(catalogue, options)
+    departments = [catalogue.departments[d] for d in sorted(catalogue.departments)]
+    bundle.add(renderer.listing("downloads.md.j2", "downloads.md", "数据下载", tables=list(CATALOGUE_TABLES), legal=LEGAL_BASES, departments=departments))
+    for dept in departments:
+        bundle.add(renderer.listing("responsibility.md.j2", f"responsibility/{dept.id}.md", f"{dept.record.name}责任清单", dept=dept.record))
+
+
+def export_all(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle) -> None:
+    """JSON, CSV, XLSX, department packages, the responsibility and downloads pages, and the print stylesheet."""
+    schemas = {"data/schema/record.schema.json": dumps(record_schema()), "data/schema/catalogue.schema.json": dumps(catalogue_schema())}
+    for path, content in {**json_files(catalogue), **schemas, **table_files(catalogue)}.items():
+        bundle.add_file(path, content)
+    for dept_id in sorted(catalogue.departments):
+        bundle.add_file(package_path(dept_id), department_package(catalogue, dept_id, bundle.files))
+    bundle.add_file(PRINT_CSS, package_files("generator.exports").joinpath("assets/print.css").read_bytes())
+    add_pages(catalogue, options, bundle)

@@ -1,0 +1,35 @@
+"""Deterministic ZIP archives: sorted entries, fixed timestamps and attributes, so equal input gives equal bytes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time ZIP can store; no clock involved
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, whatever machine builds it (the default depends on the platform)
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def build_zip(files: dict[str, bytes], *, keep_order: bool = False) -> bytes:
+    """A ZIP of `files`; entries are sorted unless `keep_order` (XLSX wants [Content_Types].xml first)."""
+    buffer = io.BytesIO()
+    names = list(files) if keep_order else sorted(files)
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(_info(name), files[name], compresslevel=9)
+    return buffer.getvalue()
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Rewrite an archive written by another library (openpyxl) with fixed timestamps, keeping entry order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        files = {info.filename: source.read(info) for info in source.infolist()}
+    # [Content_Types].xml first, as Office writes it; some readers sniff the first entry.
+    ordered = dict(sorted(files.items(), key=lambda item: item[0] != "[Content_Types].xml"))
+    return build_zip(ordered, keep_order=True)

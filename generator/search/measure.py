@@ -1,0 +1,132 @@
+"""Measure what a search costs a visitor: bytes fetched from the Pagefind bundle and time to first results.
+
+Drives headless Chromium (Debian's /usr/bin/chromium through Python playwright; never a downloaded browser)
+against the built site served on 127.0.0.1. Each query runs in a fresh browser context, so the cache is cold
+and the bytes are what a first-time visitor on a phone would download for that query.
+
+Bytes are split by what they are:
+- runtime: pagefind.js, the WebAssembly, pagefind-entry.json and the language meta file (once per visitor);
+- index: the word-index chunks the query needs;
+- filter: the facet-value chunks (the search page loads them to draw its facets);
+- fragment: the per-result fragments of the first page of results (title, meta, excerpt).
+`query_bytes` = index + fragment, the figure the issue caps at 300 KB.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.errors import GongkaiError
+from generator.search.httpd import serve_directory
+
+CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+RESULT_TIMEOUT_MS = 15_000
+
+# Runs in the page: type the query the way a visitor does (input event, our debounce included) and resolve
+# with the milliseconds until the first result is in the DOM, or until the status says nothing was found.
+_TYPE_AND_TIME = """
+async (query) => {
+  const input = document.querySelector('[data-gk-search-page] input[type=search]');
+  const list = document.querySelector('[data-gk-results]');
+  const status = document.querySelector('[data-gk-search-page] [data-gk-status]');
+  status.textContent = '';
+  const start = performance.now();
+  const done = new Promise((resolve) => {
+    const check = () => {
+      if (list.children.length || status.textContent.startsWith('没有')) { observer.disconnect(); resolve(); }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(list, { childList: true });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  input.value = query;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await done;
+  return { ms: performance.now() - start, results: list.children.length, status: status.textContent };
+}
+"""
+
+
+def _category(url: str) -> str:
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    if "/fragment/" in url:
+        return "fragment"
+    if "/index/" in url:
+        return "index"
+    if "/filter/" in url:
+        return "filter"
+    return "runtime" if name else "other"
+
+
+def _measure_one(browser, base: str, query: str) -> dict:  # noqa: ANN001 — playwright Browser
+    context = browser.new_context()
+    # The bench measures our site, not third-party calls (e.g. the theme's GitHub repository badge).
+    context.route(lambda url: not url.startswith(base), lambda route: route.abort())
+    sizes: dict[str, int] = {"runtime": 0, "index": 0, "filter": 0, "fragment": 0, "other": 0}
+    counts: dict[str, int] = dict.fromkeys(sizes, 0)
+    page = context.new_page()
+
+    def on_response(response) -> None:  # noqa: ANN001
+        if "/pagefind/" not in response.url:
+            return
+        kind = _category(response.url)
+        try:
+            sizes[kind] += len(response.body())
+        except Exception:  # noqa: BLE001 — a body that cannot be read (redirect, aborted) counts as 0 bytes
+            return
+        counts[kind] += 1
+
+    page.on("response", on_response)
+    page.goto(base + "search/")
+    page.wait_for_selector("[data-gk-search-page][data-gk-ready]", timeout=RESULT_TIMEOUT_MS)
+    page.wait_for_load_state("networkidle")
+    before = dict(sizes)
+    timing = page.evaluate(_TYPE_AND_TIME, query)
+    page.wait_for_load_state("networkidle")  # fragments of the first page finish loading
+    context.close()
+    query_sizes = {k: sizes[k] - before[k] for k in sizes}
+    return {
+        "query": query,
+        "ms_to_first_result": round(timing["ms"], 1),
+        "results_shown": timing["results"],
+        "status": timing["status"],
+        "bytes": dict(sizes),
+        "requests": dict(counts),
+        "page_load_bytes": sum(before.values()),
+        "query_bytes": query_sizes["index"] + query_sizes["fragment"],
+        "total_bytes": sum(sizes.values()),
+    }
+
+
+def measure_queries(site_dir: Path, queries: Iterable[str]) -> dict:
+    """Serve `site_dir`, run each query on its search page in a cold browser, and report bytes and times.
+
+    Returns {"queries": [per-query dicts], "max_query_bytes", "max_total_bytes", "max_ms"}.
+    """
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise GongkaiError("测量搜索需要 playwright：请运行 pip install -e '.[test]'。") from None
+    site_dir = Path(site_dir)
+    if not (site_dir / "pagefind" / "pagefind.js").is_file():
+        raise GongkaiError(f"{site_dir} 中没有搜索索引（pagefind/），请先运行 gongkai build。")
+    rows: list[dict] = []
+    try:
+        with serve_directory(site_dir) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                rows = [_measure_one(browser, base, q) for q in queries]
+            finally:
+                browser.close()
+    except PlaywrightError as exc:
+        raise GongkaiError(f"测量搜索失败：{exc}") from None
+    return {
+        "queries": rows,
+        "max_query_bytes": max((r["query_bytes"] for r in rows), default=0),
+        "max_total_bytes": max((r["total_bytes"] for r in rows), default=0),
+        "max_ms": max((r["ms_to_first_result"] for r in rows), default=0.0),
+    }

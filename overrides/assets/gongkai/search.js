@@ -1,0 +1,365 @@
+/* Gongkai site search: a header combobox and a full search page over the Pagefind index.
+ * Vanilla JS, no build step. Pagefind is loaded only when someone starts to search, so ordinary page
+ * views cost nothing. Every string from the index is inserted as text (never as HTML), except Pagefind's
+ * <mark> highlights, which are rebuilt element by element. */
+(function () {
+  "use strict";
+
+  var HEADER_RESULTS = 6;
+  var PAGE_SIZE = 10;
+  var DEBOUNCE_MS = 120;
+  var FILTER_ORDER = ["类型", "部门", "五权", "类别", "办件类型", "是否收费"];
+
+  function siteRoot() {
+    var base = ".";
+    var config = document.getElementById("__config");
+    if (config) {
+      try { base = JSON.parse(config.textContent).base || "."; } catch (e) { base = "."; }
+    }
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  var root = siteRoot();
+  var pagefindPromise = null;
+
+  /* Resolves to the Pagefind API, or null when the site has no index (e.g. `gongkai serve`). */
+  function loadPagefind() {
+    if (!pagefindPromise) {
+      var url = new URL("pagefind/pagefind.js", root).href;
+      pagefindPromise = import(url).then(function (pagefind) {
+        return pagefind.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+          return pagefind.init();
+        }).then(function () { return pagefind; });
+      }).catch(function () { return null; });
+    }
+    return pagefindPromise;
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      var args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(null, args); }, ms);
+    };
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  /* Pagefind excerpts are HTML with <mark>; keep only text and <mark>. A <template> never runs scripts. */
+  function excerptNode(html) {
+    var out = el("p", "gk-result__excerpt");
+    var tpl = document.createElement("template");
+    tpl.innerHTML = html || "";
+    tpl.content.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") {
+        out.appendChild(el("mark", null, node.textContent));
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function metaText(data) {
+    var meta = data.meta || {};
+    return [meta.kind, meta.department, meta.category].filter(function (v, i, all) {
+      return v && all.indexOf(v) === i;
+    }).join(" · ");
+  }
+
+  function searchPageUrl(term) {
+    var url = new URL("search/", root);
+    if (term) url.searchParams.set("q", term);
+    return url.href;
+  }
+
+  /* ---------- header combobox ---------- */
+
+  function HeaderSearch(box) {
+    this.form = box.querySelector("form");
+    this.input = box.querySelector("input");
+    this.list = box.querySelector("[role=listbox]");
+    this.status = box.querySelector("[data-gk-status]");
+    this.active = -1;
+    this.seq = 0;
+    this.bind();
+  }
+
+  HeaderSearch.prototype.bind = function () {
+    var self = this;
+    var run = debounce(function () { self.search(); }, DEBOUNCE_MS);
+    this.input.addEventListener("focus", function () { loadPagefind(); });
+    this.input.addEventListener("input", function () {
+      if (!self.input.value.trim()) { self.close(); self.say(""); return; }
+      run();
+    });
+    this.input.addEventListener("keydown", function (ev) { self.onKey(ev); });
+    this.input.addEventListener("blur", function () {
+      setTimeout(function () { if (!self.form.contains(document.activeElement)) self.close(); }, 150);
+    });
+    this.form.addEventListener("submit", function (ev) {
+      var option = self.options()[self.active];
+      if (option) { ev.preventDefault(); window.location.href = option.querySelector("a").href; }
+    });
+    document.addEventListener("click", function (ev) { if (!self.form.contains(ev.target)) self.close(); });
+  };
+
+  HeaderSearch.prototype.options = function () {
+    return Array.prototype.slice.call(this.list.querySelectorAll("[role=option]"));
+  };
+
+  HeaderSearch.prototype.onKey = function (ev) {
+    var options = this.options();
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (!options.length) return;
+      ev.preventDefault();
+      this.open();
+      var next = this.active + (ev.key === "ArrowDown" ? 1 : -1);
+      this.select(next < -1 ? options.length - 1 : next);
+    } else if (ev.key === "Escape") {
+      ev.preventDefault();
+      if (!this.list.hidden) { this.close(); } else { this.input.value = ""; this.say(""); }
+    }
+  };
+
+  /* index -1 means "back in the text box"; the cycle is -1, 0, 1, …, n-1, -1 */
+  HeaderSearch.prototype.select = function (index) {
+    var options = this.options();
+    if (index >= options.length) index = -1;
+    this.active = index;
+    options.forEach(function (option, i) { option.setAttribute("aria-selected", i === index ? "true" : "false"); });
+    if (index >= 0) {
+      this.input.setAttribute("aria-activedescendant", options[index].id);
+      options[index].scrollIntoView({ block: "nearest" });
+    } else {
+      this.input.removeAttribute("aria-activedescendant");
+    }
+  };
+
+  HeaderSearch.prototype.open = function () {
+    if (this.options().length) { this.list.hidden = false; this.input.setAttribute("aria-expanded", "true"); }
+  };
+
+  HeaderSearch.prototype.close = function () {
+    this.list.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.select(-1);
+  };
+
+  HeaderSearch.prototype.say = function (text) { this.status.textContent = text; };
+
+  HeaderSearch.prototype.search = function () {
+    var self = this;
+    var term = this.input.value.trim();
+    var seq = ++this.seq;
+    loadPagefind().then(function (pagefind) {
+      if (!pagefind) { self.say("搜索索引尚未生成，暂时无法搜索。"); return null; }
+      return pagefind.search(term).then(function (search) {
+        var first = search.results.slice(0, HEADER_RESULTS);
+        return Promise.all(first.map(function (r) { return r.data(); })).then(function (data) {
+          return { total: search.results.length, data: data };
+        });
+      });
+    }).then(function (found) {
+      if (!found || seq !== self.seq || term !== self.input.value.trim()) return;
+      self.render(term, found.total, found.data);
+    });
+  };
+
+  HeaderSearch.prototype.render = function (term, total, data) {
+    var self = this;
+    this.list.textContent = "";
+    data.forEach(function (item, i) {
+      var option = el("li", "gk-search__option");
+      option.id = "gk-search-option-" + i;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      var link = el("a", "gk-search__link");
+      link.href = item.url;
+      link.tabIndex = -1;
+      link.appendChild(el("span", "gk-result__title", (item.meta && item.meta.title) || item.url));
+      link.appendChild(el("span", "gk-result__meta", metaText(item)));
+      option.appendChild(link);
+      self.list.appendChild(option);
+    });
+    var all = el("li", "gk-search__option gk-search__all");
+    all.id = "gk-search-option-all";
+    all.setAttribute("role", "option");
+    all.setAttribute("aria-selected", "false");
+    var allLink = el("a", "gk-search__link", total ? "查看全部 " + total + " 项结果，可按部门、类别筛选" : "到搜索页按部门、类别查找");
+    allLink.href = searchPageUrl(term);
+    allLink.tabIndex = -1;
+    all.appendChild(allLink);
+    this.list.appendChild(all);
+    this.active = -1;
+    this.open();
+    this.say(total ? "找到 " + total + " 项结果，用上下方向键选择。" : "没有找到与“" + term + "”有关的事项。");
+  };
+
+  /* ---------- full search page ---------- */
+
+  function SearchPage(box) {
+    this.form = box.querySelector("form");
+    this.input = box.querySelector("input[type=search]");
+    this.facets = box.querySelector("[data-gk-facets]");
+    this.status = box.querySelector("[data-gk-status]");
+    this.list = box.querySelector("[data-gk-results]");
+    this.more = box.querySelector("[data-gk-more]");
+    this.results = [];
+    this.shown = 0;
+    this.seq = 0;
+    this.bind();
+  }
+
+  SearchPage.prototype.bind = function () {
+    var self = this;
+    var params = new URLSearchParams(window.location.search);
+    this.input.value = params.get("q") || "";
+    var run = debounce(function () { self.search(); }, DEBOUNCE_MS);
+    this.input.addEventListener("input", run);
+    this.form.addEventListener("submit", function (ev) { ev.preventDefault(); self.search(); });
+    this.more.addEventListener("click", function () { self.showMore(true); });
+    this.facets.addEventListener("change", function () { self.search(); });
+    loadPagefind().then(function (pagefind) {
+      if (!pagefind) { self.say("搜索索引尚未生成，暂时无法搜索。"); return; }
+      self.box().setAttribute("data-gk-ready", "");
+      return pagefind.filters().then(function (filters) {
+        self.renderFacets(filters);
+        if (self.input.value.trim()) self.search();
+      });
+    });
+  };
+
+  SearchPage.prototype.box = function () { return this.form.parentNode; };
+  SearchPage.prototype.say = function (text) { this.status.textContent = text; };
+
+  SearchPage.prototype.renderFacets = function (filters) {
+    var self = this;
+    var names = Object.keys(filters).sort(function (a, b) {
+      var ia = FILTER_ORDER.indexOf(a), ib = FILTER_ORDER.indexOf(b);
+      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b, "zh-Hans-CN");
+    });
+    names.forEach(function (name) {
+      var values = Object.keys(filters[name]).sort(function (a, b) { return a.localeCompare(b, "zh-Hans-CN"); });
+      if (!values.length) return;
+      var fieldset = el("fieldset", "gk-facet");
+      fieldset.appendChild(el("legend", null, name));
+      values.forEach(function (value) {
+        var label = el("label", "gk-facet__option");
+        var box = el("input");
+        box.type = "checkbox";
+        box.name = name;
+        box.value = value;
+        label.appendChild(box);
+        label.appendChild(el("span", null, value));
+        var count = el("span", "gk-facet__count", "（" + filters[name][value] + "）");
+        count.setAttribute("data-gk-count", "");
+        label.appendChild(count);
+        fieldset.appendChild(label);
+      });
+      self.facets.appendChild(fieldset);
+    });
+  };
+
+  SearchPage.prototype.chosenFilters = function () {
+    var chosen = {};
+    this.facets.querySelectorAll("input:checked").forEach(function (box) {
+      (chosen[box.name] = chosen[box.name] || { any: [] }).any.push(box.value);
+    });
+    return chosen;
+  };
+
+  SearchPage.prototype.updateCounts = function (counts) {
+    this.facets.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      var n = (counts[box.name] || {})[box.value] || 0;
+      box.parentNode.querySelector("[data-gk-count]").textContent = "（" + n + "）";
+    });
+  };
+
+  SearchPage.prototype.search = function () {
+    var self = this;
+    var term = this.input.value.trim();
+    var filters = this.chosenFilters();
+    var seq = ++this.seq;
+    var url = new URL(window.location.href);
+    if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
+    window.history.replaceState(null, "", url.href);
+    if (!term && !Object.keys(filters).length) {
+      this.results = []; this.shown = 0; this.list.textContent = ""; this.more.hidden = true;
+      this.say("请输入要查找的事项名称或关键词。");
+      return Promise.resolve();
+    }
+    return loadPagefind().then(function (pagefind) {
+      if (!pagefind) { self.say("搜索索引尚未生成，暂时无法搜索。"); return; }
+      return pagefind.search(term || null, { filters: filters }).then(function (search) {
+        if (seq !== self.seq) return;
+        self.results = search.results;
+        self.shown = 0;
+        self.list.textContent = "";
+        if (search.filters) self.updateCounts(search.filters);
+        return self.showMore(false).then(function () {
+          if (seq !== self.seq) return;
+          var total = self.results.length;
+          self.say(total ? "找到 " + total + " 项结果。" : "没有找到" + (term ? "与“" + term + "”有关的" : "符合条件的") + "事项。");
+        });
+      });
+    });
+  };
+
+  SearchPage.prototype.showMore = function (focusFirst) {
+    var self = this;
+    var seq = this.seq;
+    var batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    this.shown += batch.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+      if (seq !== self.seq) return;
+      var firstNew = null;
+      data.forEach(function (item) {
+        var li = el("li", "gk-result");
+        var link = el("a", "gk-result__link");
+        link.href = item.url;
+        link.appendChild(el("span", "gk-result__title", (item.meta && item.meta.title) || item.url));
+        li.appendChild(link);
+        li.appendChild(el("span", "gk-result__meta", metaText(item)));
+        li.appendChild(excerptNode(item.excerpt));
+        self.list.appendChild(li);
+        firstNew = firstNew || link;
+      });
+      self.more.hidden = self.shown >= self.results.length;
+      if (focusFirst && firstNew) firstNew.focus();
+    });
+  };
+
+  /* ---------- keyboard shortcut and start-up ---------- */
+
+  function isEditable(node) {
+    return node && (node.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(node.tagName));
+  }
+
+  function start() {
+    var header = document.querySelector("[data-gk-search]");
+    if (header) new HeaderSearch(header);
+    var page = document.querySelector("[data-gk-search-page]");
+    if (page) new SearchPage(page);
+    /* "/", "s" and "f" focus our box; captured first so Material's own (disabled) search never opens. */
+    document.addEventListener("keydown", function (ev) {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || isEditable(ev.target)) return;
+      if (ev.key === "/" || ev.key === "s" || ev.key === "f") {
+        var input = page ? page.querySelector("input[type=search]") : header && header.querySelector("input");
+        if (!input) return;
+        ev.preventDefault();
+        ev.stopPropagation();
+        input.focus();
+      }
+    }, true);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,27 @@
+"""The benchmark runs end to end on a tiny catalogue and writes valid results (one repetition)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.__main__ import main
+from bench.report import STAGE_LABELS
+
+
+def test_bench_end_to_end_tiny(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["--sizes", "40", "--reps", "1", "--work", str(tmp_path / "work"), "--out", str(out), "--no-charts", "--no-docs"]) == 0
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    [size] = results["sizes"]
+    assert size["records"] == 40
+    assert isinstance(size["build"], dict), size["build"]
+    assert size["build"]["wall_s"] > 0 and size["build"]["peak_rss_mb"] > 0
+    assert size["build"]["stages_s"]["check"] > 0 and size["build"]["stages_s"]["pages"] > 0
+    assert size["check"]["cold_s"] > 0 and size["check"]["warm_s"] > 0
+    assert size["baseline"]["wall_s"] > 0
+    assert size["site"]["record_pages"] > 0
+    assert {t["verdict"] for t in size["targets"]} <= {"pass", "miss", "n/a"}
+    table = (out / "results.md").read_text(encoding="utf-8")
+    for _, label in STAGE_LABELS:
+        assert f"| {label} |" in table

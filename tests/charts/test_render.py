@@ -1,0 +1,81 @@
+"""Batched rendering: hostile text renders safely, output is byte-identical, the cache skips Graphviz."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator.charts.dot import chart_dot, chart_summary
+from generator.charts.render import ChartJob, ChartRenderer
+from generator.errors import BuildError
+from tests.charts.entries import HOSTILE, TEMPLATES, make_entry
+
+SVG_ONLY = ("svg",)
+
+
+def jobs_for(entries) -> list[ChartJob]:
+    return [ChartJob(e.id, chart_dot(e), *chart_summary(e)) for e in entries]
+
+
+@pytest.fixture(scope="module")
+def hostile_svgs() -> list[bytes]:
+    entries = [make_entry(t, h) for h in HOSTILE for t in ("licensing", "penalty-general")]
+    return [o["svg"] for o in ChartRenderer(None, SVG_ONLY).render(jobs_for(entries))]
+
+
+def test_hostile_strings_render_to_safe_svg(hostile_svgs: list[bytes]):
+    assert len(hostile_svgs) == 2 * len(HOSTILE)
+    for svg in hostile_svgs:
+        root = ET.fromstring(svg)
+        tags = {el.tag.rsplit("}", 1)[-1] for el in root.iter()}
+        assert not tags & {"a", "script", "image", "foreignObject", "use", "style"}
+        for el in root.iter():
+            for key, value in el.attrib.items():
+                assert not key.rsplit("}", 1)[-1].lower().startswith("on") and "href" not in key.lower()
+                assert "javascript:" not in value.lower() and "url(" not in value.lower() and "http" not in value
+        assert "<!--" not in svg.decode() and root.get("role") == "img"
+
+
+def test_every_template_renders_without_warnings():
+    entries = [make_entry(t) for t in sorted(TEMPLATES)]
+    outputs = ChartRenderer(None, SVG_ONLY).render(jobs_for(entries))
+    assert len(outputs) == len(entries) and all(o["svg"].startswith(b"<?xml") for o in outputs)
+
+
+def test_output_is_byte_identical_and_independent_of_batch_position(tmp_path):
+    first = jobs_for([make_entry("licensing")])
+    mixed = jobs_for([make_entry("levy"), make_entry("benefit"), make_entry("licensing")])
+    a = ChartRenderer(None, ("svg", "png")).render(first)[0]
+    b = ChartRenderer(None, ("svg", "png"), workers=1).render(mixed)[2]
+    assert a == b and a["png"].startswith(b"\x89PNG")
+
+
+def test_second_render_runs_dot_zero_times(tmp_path):
+    jobs = jobs_for([make_entry(t) for t in ("licensing", "inspection", "levy")])
+    cold = ChartRenderer(tmp_path, SVG_ONLY)
+    first = cold.render(jobs)
+    assert cold.stats.rendered == 3 and cold.stats.dot_runs >= 1
+    warm = ChartRenderer(tmp_path, SVG_ONLY)
+    assert warm.render(jobs) == first
+    assert warm.stats.dot_runs == 0 and warm.stats.rendered == 0 and warm.stats.cached == 3
+
+
+def test_broken_graph_is_a_build_error():
+    bad = 'digraph g { n [fontname="NoSuchFontAnywhere" label="中文"]; }\n'
+    with pytest.raises(BuildError):
+        # an unknown font alone may resolve to a fallback; a broken graph must fail either way
+        ChartRenderer(None, SVG_ONLY).render([ChartJob("x", bad + "digraph { -> }\n", "t", "d")])
+
+
+def test_stderr_warning_fails_the_build(monkeypatch):
+    from generator.charts import batch
+
+    class Done:
+        returncode, stdout = 0, b""
+        stderr = b"Warning: no value for width of non-ASCII character 228. Falling back to width of space character\n"
+
+    monkeypatch.setattr(batch.subprocess, "run", lambda *a, **k: Done())
+    with pytest.raises(BuildError, match="中文字体"):
+        batch.run_dot(["digraph {}"], SVG_ONLY, ["x"])

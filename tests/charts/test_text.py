@@ -1,0 +1,22 @@
+from generator.charts.text import clean, escape, lines_html, wrap
+
+
+def test_escape_leaves_no_markup_characters():
+    escaped = escape('<a href="x">&\\ ]"{}\'')
+    assert not set(escaped) & set('<>"\\{}[]\'')
+    assert escaped.count("&") == escaped.count(";")  # every & starts an entity
+
+
+def test_clean_removes_controls_and_newlines():
+    assert clean("a\nb\x00c\r\n d") == "a b c d"
+
+
+def test_wrap_respects_width_and_keeps_every_character():
+    text = "申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容ABC def"
+    lines = wrap(text, 20)
+    assert all(sum(2 if ord(c) > 0x2e80 else 1 for c in line) <= 20 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_lines_html_prefix_is_escaped_too():
+    assert "&#60;" in lines_html("<x>", prefix="a")

@@ -1,0 +1,75 @@
+"""Shared fixtures: the CLI runner, the small good catalogue, and ONE sample-site build per session.
+
+`sample_site` is the built sample site (the real catalogue/ and mkdocs.yml), shared by every test that
+needs a whole site, so the suite stays fast. Under pytest-xdist each worker builds it at most once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOOD = FIXTURES / "good"
+BAD = FIXTURES / "bad"
+UPDATE_GOLDEN = os.environ.get("GONGKAI_UPDATE_GOLDEN") == "1"
+
+
+@dataclass(frozen=True)
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]):
+    """Run `gongkai <args>` in-process; returns exit code, stdout and stderr."""
+
+    from generator.cli import main
+
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()  # drop anything printed before
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def good_catalogue(tmp_path: Path) -> Path:
+    """A private, writable copy of tests/fixtures/good (catalogue/ + flowcharts/)."""
+    target = tmp_path / "good"
+    shutil.copytree(GOOD, target)
+    return target
+
+
+@dataclass(frozen=True)
+class SampleSite:
+    out: Path  # the built site folder
+    catalogue: Path
+    flowcharts: Path
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
+    """`gongkai build --catalogue catalogue --out <tmp>` of the real sample, built once per session."""
+    from generator.build import BuildRequest, build
+
+    out = tmp_path_factory.mktemp("sample") / "site"
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # mkdocs.yml refers to content/ and catalogue/ relative to the project
+    try:
+        build(BuildRequest(ROOT / "catalogue", out, ROOT / "mkdocs.yml"))
+    finally:
+        os.chdir(cwd)
+    return SampleSite(out, ROOT / "catalogue", ROOT / "flowcharts")

@@ -1,0 +1,52 @@
+"""The pull-request summary: changed records, changed fields, changed charts (from a real git history)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.editor.pr_summary import summarise
+
+POWER = Path(__file__).parent / "corpus" / "catalogue" / "demo" / "powers" / "too-slow.yaml"
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], cwd=repo, check=True,
+                   capture_output=True)
+
+
+@pytest.fixture
+def repo(project: Path) -> Path:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    powers = project / "catalogue" / "alpha" / "powers"
+    powers.mkdir()
+    text = POWER.read_text(encoding="utf-8").replace("department: demo", "department: alpha").replace("id: too-slow", "id: permit")
+    text = text.replace("promised_limit: {days: 25", "promised_limit: {days: 15")
+    (powers / "permit.yaml").write_text(text + "procedure:\n  template: licensing\n", encoding="utf-8")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "base")
+    _git(project, "checkout", "-q", "-b", "edit")
+    (powers / "permit.yaml").write_text(text.replace("{days: 15", "{days: 12") + "procedure:\n  template: licensing\n",
+                                        encoding="utf-8")
+    (project / "catalogue" / "beta" / "department.yaml").unlink()
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "edit")
+    return project
+
+
+def test_summary_lists_records_fields_and_charts(repo, tmp_path):
+    charts = tmp_path / "charts"
+    text = summarise(repo, "main", "catalogue", "flowcharts", charts, "https://example.invalid/run/1",
+                     dot_of=lambda entry: f"digraph {{ label=\"{entry.record.promised_limit.days}\" }}")
+    assert "### 修改行政职权：承诺时限超过法定时限的职权" in text
+    assert "| `promised_limit.days` | 天数 | 15 | 12 |" in text
+    assert "### 删除部门：示例县乙局" in text
+    assert "修改前 `permit-before.svg`，修改后 `permit-after.svg`" in text
+    assert "[本次运行的附件](https://example.invalid/run/1)" in text
+    assert (charts / "permit-before.svg").read_bytes().startswith(b"<?xml")
+    assert (charts / "permit-after.svg").is_file()

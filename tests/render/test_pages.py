@@ -1,0 +1,74 @@
+"""Golden files: one rendered page of each kind from tests/fixtures/good (not the sample, which changes).
+
+GONGKAI_UPDATE_GOLDEN=1 rewrites tests/render/golden/; review the diff before keeping it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.compile import compile_catalogue
+from generator.render.pages import SiteOptions
+from generator.site import SiteBundle
+from tests.conftest import GOOD, UPDATE_GOLDEN
+
+GOLDEN = Path(__file__).parent / "golden"
+OPTIONS = SiteOptions(site_name="示例县政务公开", edit_base="https://example.invalid/repo/edit/main/")
+PAGES = {
+    "powers/shop-licence.md": "power.md",
+    "powers/sign-penalty.md": "power-ex-officio.md",
+    "fees/licence-fee.md": "fee.md",
+    "services/residence-certificate.md": "service.md",
+    "departments/demo-market.md": "department.md",
+    "departments/index.md": "departments-index.md",
+    "index.md": "home.md",
+    "catalogue/powers.md": "catalogue-powers.md",
+    "catalogue/fees.md": "catalogue-fees.md",
+    "catalogue/services.md": "catalogue-services.md",
+    "catalogue/secret.md": "catalogue-secret.md",
+    "categories/licensing.md": "category-licensing.md",
+}
+
+
+@pytest.fixture(scope="module")
+def bundle() -> SiteBundle:
+    return compile_catalogue(GOOD / "catalogue", OPTIONS, GOOD / "flowcharts").bundle
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_golden_page(bundle: SiteBundle, page: str) -> None:
+    golden = GOLDEN / PAGES[page]
+    content = bundle.pages[page].content
+    if UPDATE_GOLDEN:
+        golden.write_text(content, encoding="utf-8")
+    assert golden.is_file(), f"missing {golden}; run with GONGKAI_UPDATE_GOLDEN=1 and review"
+    assert content == golden.read_text(encoding="utf-8")
+
+
+def test_secret_power_has_no_page_and_only_name_reason_basis(bundle: SiteBundle) -> None:
+    assert "powers/secret-check.md" not in bundle.pages
+    everything = "\n".join(p.content + p.title for p in bundle.pages.values()) + "".join(
+        c.decode("utf-8", "replace") for c in bundle.files.values())
+    assert "SENTINEL" not in everything
+    secret = bundle.pages["catalogue/secret.md"].content
+    assert "涉密专项检查" in secret and "涉及国家秘密" in secret
+
+
+def test_record_text_is_inert(bundle: SiteBundle) -> None:
+    page = bundle.pages["powers/shop-licence.md"].content
+    assert "<b>" not in page and "*不是*" not in page
+    assert "测试记录 &#60;b&#62;不是&#60;/b&#62; HTML &#38; &#42;不是&#42; Markdown" in page
+
+
+def test_pages_link_both_ways(bundle: SiteBundle) -> None:
+    assert "](../departments/demo-market.md)" in bundle.pages["powers/shop-licence.md"].content
+    assert "](../fees/licence-fee.md)" in bundle.pages["powers/shop-licence.md"].content
+    assert "](../powers/shop-licence.md)" in bundle.pages["fees/licence-fee.md"].content
+    assert "](../powers/shop-licence.md)" in bundle.pages["departments/demo-market.md"].content
+
+
+def test_edit_link_points_at_the_yaml(bundle: SiteBundle) -> None:
+    page = bundle.pages["powers/shop-licence.md"]
+    assert page.edit_url == "https://example.invalid/repo/edit/main/catalogue/demo-market/powers/shop-licence.yaml"

@@ -1,0 +1,90 @@
+"""One build of the sample site per test session (plus one test-only secret power), served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildRequest, build
+from generator.catalogue import Catalogue
+from generator.search.httpd import serve_directory
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+# A secret power added to a copy of the sample: its terms occur nowhere else, so any hit is a leak.
+SECRET_ID = "zz-search-test-secret"
+SECRET_TERM = "鸬鹚鹈鹕"  # rare words: Pagefind segments Chinese, so every word of the term must be unique
+SECRET_YAML = f"""\
+id: {SECRET_ID}
+name: 鸬鹚鹈鹕专项检查
+department: {{department}}
+category: 行政检查
+secret: true
+secrecy:
+  reason: 涉及国家秘密
+  basis: 《中华人民共和国保守国家秘密法》第九条
+office: {SECRET_TERM}
+legal_basis:
+  - title: 鸬鹚鹈鹕办法
+    level: 法律
+    article: 第一条
+    text: 由{SECRET_TERM}负责。
+changed_on: 2025-03-01
+change_note: {SECRET_TERM}组建
+"""
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    catalogue: Catalogue
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    work = tmp_path_factory.mktemp("search-site")
+    catalogue_dir = work / "catalogue"
+    shutil.copytree(ROOT / "catalogue", catalogue_dir)
+    department = sorted(p.parent.name for p in catalogue_dir.glob("*/department.yaml"))[0]
+    powers = catalogue_dir / department / "powers"
+    powers.mkdir(exist_ok=True)
+    (powers / f"{SECRET_ID}.yaml").write_text(SECRET_YAML.format(department=department), encoding="utf-8")
+    out = work / "site"
+    compiled = build(BuildRequest(catalogue_dir, out, ROOT / "mkdocs.yml", ROOT / "flowcharts"))
+    return BuiltSite(out, compiled.checked.catalogue)
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: BuiltSite) -> Iterator[str]:
+    with serve_directory(built_site.root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("需要 Debian 的 chromium（make system-deps）")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url: str) -> Iterator[object]:  # noqa: ANN001 — playwright Browser
+    """A fresh page that records console errors; calls off the site (the theme's GitHub badge) are stubbed."""
+    context = browser.new_context()
+    context.route(lambda url: not url.startswith(base_url), lambda route: route.fulfill(status=200, body="{}", content_type="application/json"))
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.on("console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
+    tab.on("response", lambda r: tab.console_errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
+    yield tab
+    context.close()

@@ -1,0 +1,95 @@
+"""Stage 3, rules: checks on one record that its schema cannot express."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.diagnostics import Severity
+from generator.models.common import TimeLimit
+from generator.rules import VAGUE_MATERIAL, limit_exceeds, record_rules
+from tests.helpers import power, service, validated
+
+
+def _limit(days: int, unit: str = "工作日") -> TimeLimit:
+    return TimeLimit(days=days, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("promised", "statutory", "expected"),
+    [
+        (_limit(10), _limit(20), False),
+        (_limit(20), _limit(20), False),
+        (_limit(21), _limit(20), True),
+        (_limit(21, "自然日"), _limit(20, "自然日"), True),
+        (_limit(25), _limit(20, "自然日"), True),  # 25 working days always exceed 20 calendar days
+        (_limit(15), _limit(20, "自然日"), None),  # depends on the calendar
+        (_limit(20, "自然日"), _limit(20), False),  # 20 calendar days never exceed 20 working days
+        (_limit(30, "自然日"), _limit(20), None),
+    ],
+)
+def test_limit_exceeds(promised: TimeLimit, statutory: TimeLimit, expected: bool | None) -> None:
+    assert limit_exceeds(promised, statutory) is expected
+
+
+@pytest.mark.parametrize("name", ["其他材料", "其它材料", "相关材料", "有关证明材料", "其他", "申请人认为需要提交的其他材料"])
+def test_vague_materials(name: str) -> None:
+    assert VAGUE_MATERIAL.search(name)
+
+
+@pytest.mark.parametrize("name", ["营业执照", "居民身份证", "其他股东的身份证明", "材料清单"])
+def test_specific_materials(name: str) -> None:
+    assert not VAGUE_MATERIAL.search(name)
+
+
+def _found(data: dict, kind: str = "powers") -> list[tuple[str, Severity, tuple]]:
+    return [(d.key, d.severity, d.loc) for d in record_rules(validated(data, kind))]
+
+
+def test_good_power_has_no_problem() -> None:
+    assert _found(power()) == []
+
+
+def test_disclosed_power_needs_legal_basis() -> None:
+    assert _found(power(legal_basis=[])) == [("legal_basis", Severity.ERROR, ("legal_basis",))]
+
+
+def test_secret_power_needs_secrecy_and_skips_public_rules() -> None:
+    assert _found(power(secret=True, legal_basis=[], charged=True)) == [("secrecy", Severity.ERROR, ("secret",))]
+    ok = power(secret=True, secrecy={"reason": "涉及国家秘密", "basis": "保守国家秘密法第九条"}, legal_basis=[])
+    assert _found(ok) == []
+
+
+def test_charged_without_fee_basis_points_at_charged() -> None:
+    assert _found(service(charged=True), "services") == [("fee_bases", Severity.ERROR, ("charged",))]
+    assert _found(service(fee_bases=["f"]), "services") == [("charged", Severity.ERROR, ("charged",))]
+
+
+def test_promised_longer_than_statutory() -> None:
+    data = power(statutory_limit={"days": 20, "unit": "工作日"}, promised_limit={"days": 30, "unit": "工作日"})
+    assert _found(data) == [("promised_limit", Severity.ERROR, ("promised_limit",))]
+    mixed = power(statutory_limit={"days": 20, "unit": "自然日"}, promised_limit={"days": 15, "unit": "工作日"})
+    assert _found(mixed) == [("promised_limit", Severity.WARNING, ("promised_limit",))]
+
+
+def test_step_rules() -> None:
+    steps = [{"name": "受理", "post": "窗口"}, {"name": "审核"}, {"post": "岗"},
+             {"name": "决定", "statutory_limit": {"days": 5, "unit": "工作日"}, "promised_limit": {"days": 6, "unit": "工作日"}}]
+    assert _found(power(procedure={"steps": steps})) == [
+        ("steps", Severity.WARNING, ("procedure", "steps", 1)),
+        ("name", Severity.ERROR, ("procedure", "steps", 2, "name")),
+        ("promised_limit", Severity.ERROR, ("procedure", "steps", 3, "promised_limit")),
+    ]
+
+
+def test_vague_material_is_a_warning_at_the_material() -> None:
+    data = service(materials=[{"name": "身份证"}, {"name": "其他材料"}])
+    assert _found(data, "services") == [("name", Severity.WARNING, ("materials", 1, "name"))]
+
+
+def test_fee_validity_dates() -> None:
+    fee = {"id": "f", "name": "工本费", "department": "demo", "fee_type": "行政事业性收费",
+           "standards": [{"item": "证", "amount": "10 元"}],
+           "approving_documents": [{"title": "通知", "number": "1号", "issuer": "省发改委"}],
+           "payer": "申请人", "valid_from": "2025-01-01", "valid_until": "2024-01-01",
+           "changed_on": "2025-01-01", "change_note": "首次制定"}
+    assert _found(fee, "fees") == [("valid_until", Severity.ERROR, ("valid_until",))]

@@ -1,0 +1,154 @@
+"""End to end on the real sample: build it once (conftest `sample_site`), then check what the public sees.
+
+Issue 2 "must show" and issue 8 items 3-4 at sample level: every public record has a page, secret powers
+have none, no non-public value of a secret power is anywhere in the output, and builds are reproducible.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator.check import check_catalogue
+from generator.render.text import md_escape
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.e2e
+
+# Only these fields of a secret power are public (the 不公开事项目录).
+PUBLIC_SECRET_FIELDS = {("name",), ("secrecy", "reason"), ("secrecy", "basis")}
+
+
+def _yaml(path: Path) -> Any:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.constructor.yaml_constructors["tag:yaml.org,2002:timestamp"] = yaml.constructor.yaml_constructors["tag:yaml.org,2002:str"]
+    return yaml.load(path.read_text(encoding="utf-8"))
+
+
+def _strings(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, loc + (str(key),))
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value, loc)
+    elif isinstance(node, str):
+        yield loc, node
+
+
+def _secret_and_public_files(catalogue: Path) -> tuple[list[Path], list[Path]]:
+    secret, public = [], []
+    for path in sorted(catalogue.rglob("*.yaml")):
+        data = _yaml(path)
+        (secret if isinstance(data, dict) and data.get("secret") is True else public).append(path)
+    return secret, public
+
+
+def _private_strings(catalogue: Path, flowcharts: Path) -> dict[str, str]:
+    """Every string of a secret record outside name/reason/basis, unless a public file says the same words."""
+    secret, public = _secret_and_public_files(catalogue)
+    said_in_public = {s for path in public + sorted(flowcharts.glob("*.yaml")) for _, s in _strings(_yaml(path))}
+    found: dict[str, str] = {}
+    for path in secret:
+        for loc, value in _strings(_yaml(path)):
+            if loc not in PUBLIC_SECRET_FIELDS and value not in said_in_public and value.strip():
+                found.setdefault(value, f"{path.name}:{'.'.join(loc)}")
+    return found
+
+
+def _contents(path: Path) -> Iterator[tuple[str, bytes]]:
+    """A file's bytes, and the bytes inside it when it is compressed (gzip: sitemap, Pagefind; zip: XLSX, packages)."""
+    data = path.read_bytes()
+    yield path.as_posix(), data
+    if data[:2] == b"\x1f\x8b":
+        try:
+            yield path.as_posix() + "!gunzip", gzip.decompress(data)
+        except (OSError, EOFError):
+            pass
+    if data[:4] == b"PK\x03\x04":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                yield f"{path.as_posix()}!{name}", archive.read(name)
+
+
+def _forms(value: str) -> set[bytes]:
+    """How a string can look on disk: as typed, HTML- or Markdown-escaped, JSON-escaped."""
+    forms = {value, html.escape(value), html.escape(value, quote=False), md_escape(value), json.dumps(value)[1:-1]}
+    return {f.encode("utf-8") for f in forms}
+
+
+def test_every_public_record_has_a_page_and_secret_powers_none(sample_site) -> None:
+    catalogue = check_catalogue(sample_site.catalogue, sample_site.flowcharts).catalogue
+    public = list(catalogue.public())
+    assert public, "the sample has no public records"
+    missing = [e.url for e in public if not (sample_site.out / e.url / "index.html").is_file()]
+    assert missing == []
+    for department in catalogue.departments.values():
+        assert (sample_site.out / department.url / "index.html").is_file()
+    secret = catalogue.secret_powers()
+    assert [e.url for e in secret if (sample_site.out / e.url).exists()] == []
+    listing = (sample_site.out / "catalogue" / "secret" / "index.html").read_text(encoding="utf-8")
+    for entry in secret:
+        assert html.escape(entry.name, quote=False) in listing or md_escape(entry.name) in listing
+
+
+def test_no_private_value_of_a_secret_power_is_published(sample_site) -> None:
+    private = _private_strings(sample_site.catalogue, sample_site.flowcharts)
+    secret, _ = _secret_and_public_files(sample_site.catalogue)
+    assert len(secret) >= 1 and private, "the sample should have secret powers with private fields"
+    needles = {form: value for value in private for form in _forms(value)}
+    leaks = []
+    for path in sorted(p for p in sample_site.out.rglob("*") if p.is_file()):
+        for where, data in _contents(path):
+            leaks += [f"{private[v]} = {v!r} in {Path(where).relative_to(sample_site.out)}" for form, v in needles.items() if form in data]
+    assert leaks == []
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(sample_site, tmp_path: Path) -> None:
+    from generator.build import BuildRequest, build
+
+    again = tmp_path / "again"
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        build(BuildRequest(sample_site.catalogue, again, ROOT / "mkdocs.yml"))
+    finally:
+        os.chdir(cwd)
+    first, second = _digests(sample_site.out), _digests(again)
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_mkdocs_build_through_the_plugin(tmp_path: Path) -> None:
+    """`mkdocs build` on the top-level mkdocs.yml compiles the catalogue itself through the plugin."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    out = tmp_path / "mkdocs-site"
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
+    mkdocs_build(config)
+    assert (out / "index.html").is_file()
+    assert (out / "catalogue" / "powers" / "index.html").is_file()
+    assert any((out / "powers").iterdir())
+
+
+def test_check_strict_on_the_sample_prints_only_the_summary(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run_cli("check", "--strict", "--catalogue", "catalogue")
+    assert result.out == ""
+    assert result.err.startswith("检查了 ") and result.err.endswith("：0 个错误，0 个警告。\n")
+    assert result.code == 0
