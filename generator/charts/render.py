@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +48,15 @@ def job_key(job: ChartJob, formats: tuple[str, ...], stamp: str) -> str:
     return digest.hexdigest()
 
 
+def render_batch(jobs: list[ChartJob], formats: tuple[str, ...]) -> list[dict[str, bytes]]:
+    """One dot process, then SVG clean-up; runs in a worker process so the Python part uses every core too."""
+    outputs = batch.run_dot([j.dot for j in jobs], formats, [j.name for j in jobs])
+    for job, out in zip(jobs, outputs):
+        if "svg" in out:
+            out["svg"] = sanitize_svg(out["svg"], job.title, job.desc)
+    return outputs
+
+
 class ChartRenderer:
     def __init__(self, cache_dir: Path | None = DEFAULT_CACHE, formats: tuple[str, ...] = ("svg", "png"),
                  workers: int | None = None, batch_size: int = 40) -> None:
@@ -79,12 +88,6 @@ class ChartRenderer:
             temporary.write_bytes(data)
             os.replace(temporary, path)  # atomic: parallel builds never see half a file
 
-    def _render_batch(self, jobs: list[ChartJob]) -> list[dict[str, bytes]]:
-        outputs = batch.run_dot([j.dot for j in jobs], self.formats, [j.name for j in jobs])
-        for job, out in zip(jobs, outputs):
-            if "svg" in out:
-                out["svg"] = sanitize_svg(out["svg"], job.title, job.desc)
-        return outputs
 
     def render(self, jobs: list[ChartJob]) -> list[dict[str, bytes]]:
         """Outputs (format → bytes) in the order of `jobs`; only charts missing from the cache reach Graphviz."""
@@ -97,13 +100,17 @@ class ChartRenderer:
         if missing:
             size = max(1, min(self.batch_size, -(-len(missing) // self.workers)))
             groups = [missing[i:i + size] for i in range(0, len(missing), size)]
-            with ThreadPoolExecutor(max_workers=self.workers) as pool:
-                done = pool.map(lambda g: self._render_batch([jobs[i] for i in g]), groups)
-                for group, outputs in zip(groups, done):
-                    self.stats.dot_runs += 1
-                    for i, out in zip(group, outputs):
-                        self._store(keys[i], out)
-                        results[i] = out
+            batches = [[jobs[i] for i in g] for g in groups]
+            if len(batches) == 1 or self.workers == 1:
+                done = map(render_batch, batches, [self.formats] * len(batches))
+            else:
+                with ProcessPoolExecutor(max_workers=self.workers) as pool:
+                    done = list(pool.map(render_batch, batches, [self.formats] * len(batches)))
+            for group, outputs in zip(groups, done):
+                self.stats.dot_runs += 1
+                for i, out in zip(group, outputs):
+                    self._store(keys[i], out)
+                    results[i] = out
             self.stats.rendered += len(missing)
         return [r for r in results if r is not None]
 

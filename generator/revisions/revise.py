@@ -91,7 +91,7 @@ def _revision_id(requested: str | None, on: date, taken: set[str]) -> str:
     return candidate
 
 
-def _abolished_index(previous: Revision | None, changes: list[dict], on: date, rev_id: str, current: set[str]) -> dict[str, Any]:
+def _abolished_index(previous: Revision | None, changes: list[dict], rev_id: str, current: set[str]) -> dict[str, Any]:
     """Every record ever abolished, with its last public snapshot, so it stays findable from the newest manifest."""
     index = {k: v for k, v in (previous.snapshot.get("abolished", {}) if previous else {}).items() if k not in current}
     for c in changes:
@@ -100,14 +100,7 @@ def _abolished_index(previous: Revision | None, changes: list[dict], on: date, r
     return index
 
 
-def cut_revision(catalogue: Catalogue, previous: Revision | None, taken: set[str], request: RevisionRequest, calendar: WorkCalendar) -> tuple[Revision, list[str]]:
-    """The next revision and warnings for the author. Raises GongkaiError when there is nothing to revise."""
-    on = request.date or _default_date(catalogue, previous)
-    if previous and on < previous.date:
-        raise GongkaiError(f"修订日期 {on} 早于上一次修订 {previous.id}（{previous.date}）。")
-    snapshot = catalogue_snapshot(catalogue)
-    old_records = previous.snapshot["records"] if previous else {}
-    last_date = previous.date if previous else None
+def _current_changes(catalogue: Catalogue, snapshot: dict, old_records: dict, last_date: date | None) -> tuple[list[dict], list[str]]:
     changes, warnings = [], []
     for record_id, new in snapshot["records"].items():
         change = _record_change(catalogue.entries[record_id], old_records.get(record_id), new, last_date)
@@ -116,26 +109,49 @@ def cut_revision(catalogue: Catalogue, previous: Revision | None, taken: set[str
         if change["action"] == "changed" and last_date and date.fromisoformat(change["changed_on"]) <= last_date:
             warnings.append(f"{record_id}：内容有实质变更，但变更日期 {change['changed_on']} 不晚于上一次修订，请更新 changed_on 和 change_note。")
         changes.append(change)
+    return changes, warnings
+
+
+def _removed_changes(catalogue: Catalogue, snapshot: dict, old_records: dict, abolish: dict[str, Abolition], on: date) -> list[dict]:
     removed = sorted(set(old_records) - set(snapshot["records"]))
-    abolish = request.abolish or {}
+    stray = sorted(set(abolish) - set(removed))
+    if stray:
+        raise GongkaiError("--abolish 指定的记录不在上一次修订中或仍在目录中：" + "、".join(stray) + "。")
     missing = [r for r in removed if r not in abolish and not (r in catalogue.entries and catalogue.entries[r].is_secret)]
     if missing:
         raise GongkaiError("以下记录已从目录中删除，请说明取消原因：" + "、".join(missing) + "。用法：--abolish 编号=取消原因（可写作 编号@YYYY-MM-DD=原因 指定取消日期）。")
-    changes += [_removed(r, old_records[r], catalogue, abolish, on) for r in removed]
-    old_secret, new_secret = (previous.snapshot["secret"] if previous else []), snapshot["secret"]
-    secret = {"added": [s for s in new_secret if s not in old_secret], "removed": [s for s in old_secret if s not in new_secret]}
-    if not changes and not secret["added"] and not secret["removed"]:
-        raise GongkaiError("与上一次修订相比没有任何变更，不需要生成新的修订。")
-    if request.baseline and previous is not None:
-        raise GongkaiError("--baseline 只能用于第一次修订。")
+    return [_removed(r, old_records[r], catalogue, abolish, on) for r in removed]
+
+
+def _time_changes(changes: list[dict], on: date, calendar: WorkCalendar) -> None:
+    """Deadline and on-time for every public change (raises CalendarMissingError rather than guess)."""
     for change in changes:
-        if change["action"] in ("added", "changed", "abolished") and not request.baseline:
+        if change["action"] in ("added", "changed", "abolished"):
             changed_on = date.fromisoformat(change["changed_on"])
             if changed_on > on:
                 raise GongkaiError(f"{change['id']} 的变更日期 {changed_on} 晚于修订日期 {on}。")
             change.update(timing(calendar, changed_on, on))
+
+
+def cut_revision(catalogue: Catalogue, previous: Revision | None, taken: set[str], request: RevisionRequest, calendar: WorkCalendar) -> tuple[Revision, list[str]]:
+    """The next revision and warnings for the author. Raises GongkaiError when there is nothing to revise."""
+    on = request.date or _default_date(catalogue, previous)
+    if previous and on < previous.date:
+        raise GongkaiError(f"修订日期 {on} 早于上一次修订 {previous.id}（{previous.date}）。")
+    if request.baseline and previous is not None:
+        raise GongkaiError("--baseline 只能用于第一次修订。")
+    snapshot = catalogue_snapshot(catalogue)
+    old_records = previous.snapshot["records"] if previous else {}
+    changes, warnings = _current_changes(catalogue, snapshot, old_records, previous.date if previous else None)
+    changes += _removed_changes(catalogue, snapshot, old_records, request.abolish or {}, on)
+    old_secret, new_secret = (previous.snapshot["secret"] if previous else []), snapshot["secret"]
+    secret = {"added": [s for s in new_secret if s not in old_secret], "removed": [s for s in old_secret if s not in new_secret]}
+    if not changes and not secret["added"] and not secret["removed"]:
+        raise GongkaiError("与上一次修订相比没有任何变更，不需要生成新的修订。")
+    if not request.baseline:
+        _time_changes(changes, on, calendar)
     rev_id = _revision_id(request.id, on, taken)
-    snapshot["abolished"] = _abolished_index(previous, changes, on, rev_id, set(snapshot["records"]))
+    snapshot["abolished"] = _abolished_index(previous, changes, rev_id, set(snapshot["records"]))
     order = {"added": 0, "changed": 1, "abolished": 2, "withdrawn": 3, "correction": 4}
     changes.sort(key=lambda c: (order[c["action"]], c["department"], c["kind"], c["id"]))
     data = {

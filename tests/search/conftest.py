@@ -81,6 +81,9 @@ def page(browser, base_url: str) -> Iterator[object]:  # noqa: ANN001 — playwr
     """A fresh page that records console errors; calls off the site (the theme's GitHub badge) are stubbed."""
     context = browser.new_context()
     context.route(lambda url: not url.startswith(base_url), lambda route: route.fulfill(status=200, body="{}", content_type="application/json"))
+    # mkdocs.yml asks Material for mike's versions.json, which `gongkai publish` writes beside the site.
+    versions = '[{"version": "current", "title": "current", "aliases": ["latest"]}]'
+    context.route("**/versions.json", lambda route: route.fulfill(status=200, body=versions, content_type="application/json"))
     tab = context.new_page()
     tab.console_errors = []
     tab.on("console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None)
