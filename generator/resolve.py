@@ -56,8 +56,8 @@ def _reference_checks(item: Validated, known: dict[str, set[str]], templates: di
     record = item.record
     departments = known["department"]
     if record.department not in departments:
-        known = f"已有的部门编号：{'、'.join(sorted(departments))}" if departments else "部门编号；目录中还没有部门，请先建立 department.yaml"
-        yield problem(item, ("department",), f"部门“{record.department}”不存在。请填写 catalogue/ 下{known}。")
+        choices = f"已有的部门编号：{'、'.join(sorted(departments))}" if departments else "部门编号；目录中还没有部门，请先建立 department.yaml"
+        yield problem(item, ("department",), f"部门“{record.department}”不存在。请填写 catalogue/ 下{choices}。")
     elif record.department != item.raw.folder:
         yield problem(item, ("department",), f"记录属于部门“{record.department}”，却放在了部门“{item.raw.folder}”的文件夹中。请把文件移到 catalogue/{record.department}/ 下，或改正实施主体。")
     fees = known["fees"]

@@ -12,6 +12,7 @@ import pytest
 from generator.build import BuildRequest, build, swap_into_place
 from generator.errors import BuildError, CatalogueError
 from tests.conftest import GOOD, ROOT
+from tests.test_sample_site import _contents
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
@@ -115,4 +116,7 @@ def test_good_fixture_builds_every_page(tmp_path: Path) -> None:
                  "departments/demo-market", "departments/demo-civil", "catalogue/secret"]:
         assert (out / page / "index.html").is_file(), page
     assert not (out / "powers" / "secret-check").exists()
+    # The secret fixture power carries SENTINEL-… in its non-public fields: none may reach any byte of the output.
+    leaks = [where for p in sorted(out.rglob("*")) if p.is_file() for where, data in _contents(p) if b"SENTINEL" in data]
+    assert leaks == []
     shutil.rmtree(out)

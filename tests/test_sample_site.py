@@ -12,6 +12,7 @@ import html
 import io
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -28,6 +29,8 @@ pytestmark = pytest.mark.e2e
 # Only these fields of a secret power are public (the 不公开事项目录).
 PUBLIC_SECRET_FIELDS = {("name",), ("secrecy", "reason"), ("secrecy", "basis")}
 # Fields whose values are shared vocabulary (enums, the department id), not content of the record.
+# A bare date says nothing on its own and recurs by coincidence (revision history of public records).
+GENERIC = re.compile(r"^\s*$|^\d{4}-\d{2}-\d{2}$")
 VOCABULARY = {"category", "level", "unit", "form", "exercise_mode", "handling_type", "change_kind", "department", "kind"}
 
 
@@ -63,7 +66,7 @@ def _private_strings(catalogue: Path, flowcharts: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     for path in secret:
         for loc, value in _strings(_yaml(path)):
-            if loc not in PUBLIC_SECRET_FIELDS and loc[-1] not in VOCABULARY and value not in said_in_public and value.strip():
+            if loc not in PUBLIC_SECRET_FIELDS and loc[-1] not in VOCABULARY and value not in said_in_public and not GENERIC.match(value):
                 found.setdefault(value, f"{path.name}:{'.'.join(loc)}")
     return found
 

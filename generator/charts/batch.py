@@ -11,6 +11,9 @@ from generator.errors import BuildError
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SVG_START = b"<?xml"
 SVG_END = b"</svg>\n"
+# PNG through cairo with gd's palette writer at 72 dpi: ~4x cheaper and ~5x smaller than the default 96-dpi
+# truecolour PNG, and still sharp enough to print. dpi does not change the SVG (it is always in points).
+FLAGS = {"svg": "-Tsvg", "png": "-Tpng:cairo:gd"}
 
 
 def dot_binary() -> str:
@@ -55,7 +58,7 @@ def split_output(data: bytes, count: int, formats: tuple[str, ...]) -> list[dict
 
 def run_dot(sources: list[str], formats: tuple[str, ...], names: list[str]) -> list[dict[str, bytes]]:
     """One dot process for all `sources`; any message on stderr (e.g. a missing CJK font width) fails the build."""
-    flags = [f"-T{fmt}" for fmt in formats]
+    flags = [FLAGS[fmt] for fmt in formats] + ["-Gdpi=72"]
     try:
         done = subprocess.run([dot_binary(), *flags], input="".join(sources).encode("utf-8"),
                               capture_output=True, check=False, env=_env())

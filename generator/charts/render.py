@@ -13,7 +13,7 @@ from generator.charts import batch
 from generator.charts.svg import sanitize_svg
 
 # Bump when the post-processing changes, so cached files made by older code are not reused.
-PIPELINE_VERSION = "charts-1"
+PIPELINE_VERSION = "charts-2"
 DEFAULT_CACHE = Path(".cache/charts")
 
 
@@ -59,7 +59,7 @@ def render_batch(jobs: list[ChartJob], formats: tuple[str, ...]) -> list[dict[st
 
 class ChartRenderer:
     def __init__(self, cache_dir: Path | None = DEFAULT_CACHE, formats: tuple[str, ...] = ("svg", "png"),
-                 workers: int | None = None, batch_size: int = 40) -> None:
+                 workers: int | None = None, batch_size: int = 100) -> None:
         self.cache_dir = cache_dir
         self.formats = formats
         self.workers = workers or os.cpu_count() or 1

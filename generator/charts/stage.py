@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ from generator.render.text import md_escape
 if TYPE_CHECKING:
     from generator.compile import Compiled
 
+PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
 CACHE_ENV = "GONGKAI_CHART_CACHE"  # a folder, or "off" to render without a cache
 
 
@@ -51,9 +54,35 @@ def chart_markup(entry: Entry) -> Markup:
     )
 
 
+def _job(entry: Entry) -> ChartJob:
+    return ChartJob(entry.id, chart_dot(entry), *chart_summary(entry))
+
+
+_FORKED: list[Entry] = []  # the entries a forked worker inherits, so they are never pickled
+
+
+def _jobs_slice(bounds: tuple[int, int]) -> list[ChartJob]:
+    return [_job(e) for e in _FORKED[bounds[0]:bounds[1]]]
+
+
+def chart_jobs(entries: list[Entry], workers: int | None = None) -> list[ChartJob]:
+    """DOT source for every entry; large catalogues build it in forked workers (it costs about 2 ms a chart)."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(entries) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [_job(e) for e in entries]
+    _FORKED[:] = entries
+    try:
+        size = -(-len(entries) // (workers * 4))
+        bounds = [(i, i + size) for i in range(0, len(entries), size)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [job for part in pool.map(_jobs_slice, bounds) for job in part]
+    finally:
+        _FORKED.clear()
+
+
 def render_charts(entries: list[Entry], renderer: ChartRenderer) -> dict[str, bytes]:
     """Site path → file content for every chart of `entries`."""
-    jobs = [ChartJob(e.id, chart_dot(e), *chart_summary(e)) for e in entries]
+    jobs = chart_jobs(entries, renderer.workers)
     files: dict[str, bytes] = {}
     for entry, outputs in zip(entries, renderer.render(jobs)):
         svg_path, png_path = chart_paths(entry)

@@ -9,7 +9,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup
 
 from generator.catalogue import Catalogue, Entry
-from generator.models import KIND_LABELS
+from generator.models import KIND_LABELS, RECORD_KINDS
 from generator.render.pages import environment
 from generator.revisions import compliance
 from generator.revisions.deadlines import PUBLISH_WITHIN
@@ -40,7 +40,7 @@ def brief_text(value: Any) -> str:
         return "；".join(brief_text(v) for v in value) or "（无）"
     if isinstance(value, dict):
         head = value.get("title") or value.get("name") or value.get("item")
-        return " ".join(str(x) for x in (head, value.get("article") or value.get("amount")) if x) if head else "（见修订快照）"
+        return " ".join(str(x) for x in (head, value.get("article") or value.get("amount")) if x) if head else value_text(value)
     return value_text(value)
 
 
@@ -97,7 +97,10 @@ class HistoryPages:
 
     def abolished(self, record_id: str, item: dict) -> Page:
         path = f"{item['last']['kind']}/{record_id}.md"
-        fields = [(label(item["last"]["kind"], (k,)), v) for k, v in sorted(item["last"]["fields"].items()) if k not in ("id", "department")]
+        values = item["last"]["fields"]
+        order = list(RECORD_KINDS[item["last"]["kind"]].model_fields)  # the model's field order, as on record pages
+        keys = sorted((k for k in values if k not in ("id", "department")), key=lambda k: (order.index(k) if k in order else len(order), k))
+        fields = [(label(item["last"]["kind"], (k,)), values[k]) for k in keys]
         return self._page("abolished.md.j2", path, f"{item['last']['name']}（已取消）", a=item, fields=fields, history=self.record_block(record_id, path))
 
     def compliance(self) -> Page:

@@ -1,0 +1,27 @@
+"""generator/search/measure.py on the sample site: bytes and time per query, as `make bench` reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import GongkaiError
+from generator.search.measure import measure_queries
+
+pytestmark = pytest.mark.e2e
+
+
+def test_measure_reports_bytes_and_time(built_site, browser) -> None:  # noqa: ANN001 — browser: skips without chromium
+    report = measure_queries(built_site.root, ["许可", "鸬鹚鹈鹕"])
+    found, missing = report["queries"]
+    assert found["results_shown"] > 0 and found["status"].startswith("找到")
+    assert found["bytes"]["index"] > 0 and found["bytes"]["fragment"] > 0 and found["bytes"]["runtime"] > 0
+    assert found["query_bytes"] == found["bytes"]["index"] + found["bytes"]["fragment"]
+    assert found["requests"]["fragment"] == found["results_shown"]  # one fragment per result shown
+    assert 0 < found["ms_to_first_result"] < 5000
+    assert missing["results_shown"] == 0 and missing["bytes"]["fragment"] == 0
+    assert report["max_query_bytes"] == max(found["query_bytes"], missing["query_bytes"])
+
+
+def test_measure_needs_an_index(tmp_path) -> None:  # noqa: ANN001
+    with pytest.raises(GongkaiError, match="没有搜索索引"):
+        measure_queries(tmp_path, ["许可"])
