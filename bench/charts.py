@@ -9,9 +9,8 @@ import time
 from pathlib import Path
 
 from generator.catalogue import Entry
-from generator.charts.dot import chart_dot, chart_summary
-from generator.charts.render import ChartJob, ChartRenderer
-from generator.charts.stage import charted_entries
+from generator.charts.render import ChartRenderer
+from generator.charts.stage import chart_jobs, charted_entries, render_charts
 from generator.check import check_catalogue
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -27,11 +26,13 @@ def variants(entries: list[Entry], count: int) -> list[Entry]:
     return out
 
 
-def _timed(jobs: list[ChartJob], cache: Path, formats: tuple[str, ...]) -> tuple[float, ChartRenderer]:
+def _timed(entries: list[Entry], cache: Path, formats: tuple[str, ...]) -> tuple[float, ChartRenderer, int]:
+    """The whole chart stage as a build runs it: DOT source (in workers), cache lookup, Graphviz, clean-up."""
     renderer = ChartRenderer(cache, formats)
     start = time.perf_counter()
-    renderer.render(jobs)
-    return time.perf_counter() - start, renderer
+    files = render_charts(entries, renderer)
+    png = [v for k, v in files.items() if k.endswith(".png")]
+    return time.perf_counter() - start, renderer, (sum(map(len, png)) // len(png) if png else 0)
 
 
 def bench_charts(catalogue_dir: Path, count: int | None = None, png_count: int = 100) -> dict:
@@ -42,19 +43,21 @@ def bench_charts(catalogue_dir: Path, count: int | None = None, png_count: int =
     if count:
         entries = variants(entries, count)
     start = time.perf_counter()
-    jobs = [ChartJob(e.id, chart_dot(e), *chart_summary(e)) for e in entries]
+    chart_jobs(entries)
     dot_seconds = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
-        cold, renderer = _timed(jobs, Path(tmp) / "svg", ("svg",))
-        warm, again = _timed(jobs, Path(tmp) / "svg", ("svg",))
-        png_jobs = jobs[:png_count]
-        png_cold, _ = _timed(png_jobs, Path(tmp) / "png", ("svg", "png"))
+        load = os.getloadavg()
+        cold, renderer, _ = _timed(entries, Path(tmp) / "svg", ("svg",))
+        warm, again, _ = _timed(entries, Path(tmp) / "svg", ("svg",))
+        png_entries = entries[:png_count]
+        png_cold, _, png_bytes = _timed(png_entries, Path(tmp) / "png", ("svg", "png"))
     return {
-        "charts": len(jobs), "cpus": os.cpu_count(),
-        "dot_source_per_s": round(len(jobs) / dot_seconds, 1),
-        "svg_cold_per_s": round(len(jobs) / cold, 1), "svg_cold_dot_runs": renderer.stats.dot_runs,
-        "svg_warm_per_s": round(len(jobs) / warm, 1), "warm_dot_runs": again.stats.dot_runs,
-        "svg_png_cold_per_s": round(len(png_jobs) / png_cold, 1), "svg_png_charts": len(png_jobs),
+        "charts": len(entries), "cpus": os.cpu_count(), "loadavg_1m_at_start": round(load[0], 2),
+        "dot_source_per_s": round(len(entries) / dot_seconds, 1),
+        "svg_cold_per_s": round(len(entries) / cold, 1), "svg_cold_dot_runs": renderer.stats.dot_runs,
+        "svg_warm_per_s": round(len(entries) / warm, 1), "warm_dot_runs": again.stats.dot_runs,
+        "svg_png_cold_per_s": round(len(png_entries) / png_cold, 1), "svg_png_charts": len(png_entries),
+        "png_mean_bytes": png_bytes,
     }
 
 

@@ -101,9 +101,11 @@ def _measure_one(browser, base: str, query: str) -> dict:  # noqa: ANN001 — pl
     }
 
 
-def measure_queries(site_dir: Path, queries: Iterable[str]) -> dict:
+def measure_queries(site_dir: Path, queries: Iterable[str], browser: object | None = None) -> dict:
     """Serve `site_dir`, run each query on its search page in a cold browser, and report bytes and times.
 
+    `browser`: an already launched playwright Browser to reuse (playwright allows one sync driver per thread);
+    by default Debian's chromium is launched and closed here.
     Returns {"queries": [per-query dicts], "max_query_bytes", "max_total_bytes", "max_ms"}.
     """
     try:
@@ -116,12 +118,16 @@ def measure_queries(site_dir: Path, queries: Iterable[str]) -> dict:
         raise GongkaiError(f"{site_dir} 中没有搜索索引（pagefind/），请先运行 gongkai build。")
     rows: list[dict] = []
     try:
-        with serve_directory(site_dir) as base, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
+        with serve_directory(site_dir) as base:
+            if browser is not None:
                 rows = [_measure_one(browser, base, q) for q in queries]
-            finally:
-                browser.close()
+            else:
+                with sync_playwright() as p:
+                    own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                    try:
+                        rows = [_measure_one(own, base, q) for q in queries]
+                    finally:
+                        own.close()
     except PlaywrightError as exc:
         raise GongkaiError(f"测量搜索失败：{exc}") from None
     return {

@@ -10,8 +10,8 @@ from generator.search.measure import measure_queries
 pytestmark = pytest.mark.e2e
 
 
-def test_measure_reports_bytes_and_time(built_site, browser) -> None:  # noqa: ANN001 — browser: skips without chromium
-    report = measure_queries(built_site.root, ["许可", "鸬鹚鹈鹕"])
+def test_measure_reports_bytes_and_time(built_site, browser) -> None:  # noqa: ANN001
+    report = measure_queries(built_site.root, ["许可", "鸬鹚鹈鹕"], browser=browser)
     found, missing = report["queries"]
     assert found["results_shown"] > 0 and found["status"].startswith("找到")
     assert found["bytes"]["index"] > 0 and found["bytes"]["fragment"] > 0 and found["bytes"]["runtime"] > 0
