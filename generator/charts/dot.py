@@ -39,7 +39,7 @@ EDGE = {
 }
 HEADER = [
     f'graph [fontname="{FONT}" rankdir="TB" nodesep="0.3" ranksep="0.35" pad="0.2" labelloc="t" fontsize="16" bgcolor="white"];',
-    f'node [fontname="{FONT}" fontsize="11" margin="0.12,0.06" penwidth="1.1"];',
+    f'node [fontname="{FONT}" fontsize="11" margin="0.12,0.08" penwidth="1.1"];',
     f'edge [fontname="{FONT}" fontsize="10" arrowsize="0.7"];',
 ]
 

@@ -29,16 +29,16 @@ def _local(name: str) -> str:
 
 def _keep_attribute(name: str, value: str) -> bool:
     key = _local(name).lower()
-    lowered = html.unescape(value).lower().replace(" ", "")
     if key == "class":
         return value in _KEEP_CLASSES
     if name.startswith("xmlns") or key.startswith("on") or key in ("href", "id", "src", "style"):
         return False
+    lowered = (html.unescape(value) if "&" in value else value).lower().replace(" ", "")
     return "javascript:" not in lowered and "url(" not in lowered
 
 
 def _attributes(raw: str) -> str:
-    kept = (f' {name}="{_ENTITY.sub("&amp;", value).replace("<", "&lt;")}"'
+    kept = (f' {name}="{_ENTITY.sub("&amp;", value).replace("<", "&lt;") if "&" in value or "<" in value else value}"'
             for name, value in _ATTR.findall(raw) if _keep_attribute(name, value))
     return "".join(kept)
 
