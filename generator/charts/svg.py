@@ -16,6 +16,8 @@ SVG_NS = "http://www.w3.org/2000/svg"
 
 _DROP = {"script", "foreignObject", "image", "iframe", "object", "embed", "style", "use", "animate", "set", "handler", "title", "desc", "metadata"}
 _UNWRAP = {"a", "switch"}
+# Graphviz's own class names are fixed words (kept so tests and styles can find nodes); ids and other classes are not.
+_KEEP_CLASSES = {"graph", "node", "edge", "cluster"}
 # Graphviz's own class names are fixed words; other ids and classes name internal nodes and depend on batch position.
 _KEEP_CLASSES = {"graph", "node", "edge", "cluster"}
 _TOKEN = re.compile(r"<(?:(!--.*?--)|([!?][^>]*)|(/?)([A-Za-z][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*\"[^\"]*\")*)\s*(/?))>|([^<]+)", re.S)
@@ -29,16 +31,16 @@ def _local(name: str) -> str:
 
 def _keep_attribute(name: str, value: str) -> bool:
     key = _local(name).lower()
+    lowered = html.unescape(value).lower().replace(" ", "")
     if key == "class":
         return value in _KEEP_CLASSES
     if name.startswith("xmlns") or key.startswith("on") or key in ("href", "id", "src", "style"):
         return False
-    lowered = (html.unescape(value) if "&" in value else value).lower().replace(" ", "")
     return "javascript:" not in lowered and "url(" not in lowered
 
 
 def _attributes(raw: str) -> str:
-    kept = (f' {name}="{_ENTITY.sub("&amp;", value).replace("<", "&lt;") if "&" in value or "<" in value else value}"'
+    kept = (f' {name}="{_ENTITY.sub("&amp;", value).replace("<", "&lt;")}"'
             for name, value in _ATTR.findall(raw) if _keep_attribute(name, value))
     return "".join(kept)
 
