@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -26,13 +27,22 @@ def variants(entries: list[Entry], count: int) -> list[Entry]:
     return out
 
 
-def _timed(entries: list[Entry], cache: Path, formats: tuple[str, ...]) -> tuple[float, ChartRenderer, int]:
+def _cpu() -> float:
+    """CPU seconds of this process and every finished child (workers and their dot processes): unlike charts/s,
+    this does not depend on what else the shared machine is running."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _timed(entries: list[Entry], cache: Path, formats: tuple[str, ...]) -> tuple[float, float, ChartRenderer, int]:
     """The whole chart stage as a build runs it: DOT source (in workers), cache lookup, Graphviz, clean-up."""
     renderer = ChartRenderer(cache, formats)
+    cpu_start = _cpu()
     start = time.perf_counter()
     files = render_charts(entries, renderer)
+    seconds, cpu = time.perf_counter() - start, _cpu() - cpu_start
     png = [v for k, v in files.items() if k.endswith(".png")]
-    return time.perf_counter() - start, renderer, (sum(map(len, png)) // len(png) if png else 0)
+    return seconds, cpu, renderer, (sum(map(len, png)) // len(png) if png else 0)
 
 
 def bench_charts(catalogue_dir: Path, count: int | None = None, png_count: int = 100) -> dict:
@@ -47,17 +57,17 @@ def bench_charts(catalogue_dir: Path, count: int | None = None, png_count: int =
     dot_seconds = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         load = os.getloadavg()
-        cold, renderer, _ = _timed(entries, Path(tmp) / "svg", ("svg",))
-        warm, again, _ = _timed(entries, Path(tmp) / "svg", ("svg",))
+        cold, cold_cpu, renderer, _ = _timed(entries, Path(tmp) / "svg", ("svg",))
+        warm, _, again, _ = _timed(entries, Path(tmp) / "svg", ("svg",))
         png_entries = entries[:png_count]
-        png_cold, _, png_bytes = _timed(png_entries, Path(tmp) / "png", ("svg", "png"))
+        png_cold, png_cpu, _, png_bytes = _timed(png_entries, Path(tmp) / "png", ("svg", "png"))
     return {
         "charts": len(entries), "cpus": os.cpu_count(), "loadavg_1m_at_start": round(load[0], 2),
         "dot_source_per_s": round(len(entries) / dot_seconds, 1),
-        "svg_cold_per_s": round(len(entries) / cold, 1), "svg_cold_dot_runs": renderer.stats.dot_runs,
+        "svg_cold_per_s": round(len(entries) / cold, 1), "svg_cold_cpu_ms_per_chart": round(cold_cpu * 1000 / len(entries), 2), "svg_cold_dot_runs": renderer.stats.dot_runs,
         "svg_warm_per_s": round(len(entries) / warm, 1), "warm_dot_runs": again.stats.dot_runs,
         "svg_png_cold_per_s": round(len(png_entries) / png_cold, 1), "svg_png_charts": len(png_entries),
-        "png_mean_bytes": png_bytes,
+        "svg_png_cpu_ms_per_chart": round(png_cpu * 1000 / len(png_entries), 2), "png_mean_bytes": png_bytes,
     }
 
 
