@@ -27,6 +27,11 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
+def _kib(value: Any) -> float | None:
+    number = _num(value)
+    return None if number is None else number / 1024
+
+
 def targets(size: dict, smaller: dict | None) -> list[dict]:
     """Each target with its measured value and verdict (pass / miss / n/a)."""
     cold = _num(_get(size, "build", "wall_s"))
@@ -44,6 +49,8 @@ def targets(size: dict, smaller: dict | None) -> list[dict]:
         ("peak RSS ≤ 2 GB", _num(_get(size, "build", "peak_rss_mb")), 2048.0, "MB"),
         ("rebuild after one change ≤ 0.5 × cold", rebuild / cold if rebuild and cold else None, 0.5, "×"),
         ("serve --department first response ≤ 10 s", _num(_get(size, "serve", "department_s")), 10.0, "s"),
+        ("search: index chunks + first-page fragments ≤ 300 KB per query", _kib(_get(size, "search", "max_query_bytes")), 300.0, "KB"),
+        ("search: results shown ≤ 500 ms", _num(_get(size, "search", "max_ms")), 500.0, "ms"),
     ]
     return [{"target": name, "value": None if value is None else round(value, 3), "limit": limit, "unit": unit,
              "verdict": "n/a" if value is None else ("pass" if value <= limit else "miss")} for name, value, limit, unit in rows]
@@ -100,7 +107,18 @@ def markdown(results: dict) -> str:
             lines.append(f"| {t['target']} | {_fmt(t['value'], t['unit'])} | {t['limit']:g} {t['unit']} | **{t['verdict']}** |")
         lines.append("")
     lines += ["## Stages of one cold build", "", *_stage_rows(sizes), "", "## Figures", "", *_figure_rows(sizes), ""]
-    lines += ["## Search bytes per query", ""]
-    for size in sizes:
-        lines.append(f"- {size['records']} records: `{_fmt(str(size.get('search', 'n/a')))}`")
+    lines += ["## Search per query (cold browser, localhost)", "", *_search_rows(sizes), ""]
     return "\n".join(lines) + "\n"
+
+
+def _search_rows(sizes: list[dict]) -> list[str]:
+    rows = ["| records | query | results | index + fragments | with one-off JS/WASM | first result shown |", "|---|---|---|---|---|---|"]
+    for size in sizes:
+        search = size.get("search")
+        if not isinstance(search, dict):
+            rows.append(f"| {size['records']} | {_fmt(str(search))} | | | | |")
+            continue
+        for q in search.get("queries", []):
+            rows.append(f"| {size['records']} | {q.get('query')} | {_fmt(q.get('results_shown'))} | {_fmt(_kib(q.get('query_bytes')), 'KB')} "
+                        f"| {_fmt(_kib(q.get('total_bytes')), 'KB')} | {_fmt(q.get('ms_to_first_result'), 'ms')} |")
+    return rows

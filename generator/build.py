@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,10 @@ class BuildRequest:
     config_file: Path
     flowcharts: Path | None = None
     strict: bool = False
+    # None: every engine warning (a broken link or anchor) fails the build. The preview server passes a printer
+    # instead, so a draft's broken link is reported without stopping the preview.
+    warn: Callable[[str], None] | None = None
+    versioned: bool = False  # `gongkai publish`: pages offer the revisions listed in ../versions.json
 
 
 def swap_into_place(staged: Path, out: Path) -> None:
@@ -48,7 +53,10 @@ def build(request: BuildRequest) -> Compiled:
     except OSError as exc:
         raise BuildError(f"无法创建输出目录 {request.out}：{exc}") from None
     try:
-        build_site(compiled.bundle, request.config_file, staged)
+        warnings = build_site(compiled.bundle, request.config_file, staged, strict=request.warn is None, versioned=request.versioned,
+                              page_cache=request.catalogue.resolve().parent / ".cache" / "pages")
+        for warning in warnings if request.warn else ():
+            request.warn(warning)
         fix_sitemap(staged, compiled.checked.catalogue)  # lastmod from records, not the build clock
         index_site(staged)  # search index over the staged HTML, before readers can see it
         swap_into_place(staged, request.out)

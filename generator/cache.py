@@ -1,10 +1,13 @@
-"""A cache of parsed YAML documents keyed by file content, so a warm `check` skips YAML parsing.
+"""The `check` result cache: an unchanged project answers from <project>/.cache/check/ in a fraction of a second.
 
-Parsing is most of the time `check` spends on a large catalogue; validation, rules and cross-record
-checks always run again, so a cached run reports exactly what a cold one does. The cache is JSON (never
-pickle: a file in the working tree must not be able to run code) in <project>/.cache/check/, keyed by a
-hash of each file's bytes salted with the loader's own source, so changing the loader invalidates it.
-Set GONGKAI_NO_CACHE=1 to bypass it.
+The key is a digest of everything a check result depends on: the generator's own files and the
+versions of the libraries it validates with, every file (path and bytes) under the catalogue, the
+procedure templates, the working-day calendars and the revision history, the CODEOWNERS file, the
+options, the working directory (paths are shown relative to it) and the date the revision deadlines
+are measured against. Any change gives another key, so a cached answer is always the answer a cold
+run would give. The cache is JSON (never pickle: a file in the working tree must not be able to run
+code). This module stays light (no pydantic, no YAML) because a cache hit must not pay for importing
+the checker. Set GONGKAI_NO_CACHE=1 to bypass it.
 """
 
 from __future__ import annotations
@@ -12,61 +15,142 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-FILE_NAME = "parsed-v1.json"
-_SALT = hashlib.blake2b(Path(__file__).with_name("load.py").read_bytes(), digest_size=8).hexdigest()
+from generator.diagnostics import CheckSummary, Diagnostic, Severity
+from generator.paths import PROJECT_ROOT, default_flowcharts
+
+FILE_NAME = "result-v1.json"
+KEEP = 4  # results kept per project: e.g. `check` and `check --strict` alternating in CI
+_LIBRARIES = ("pydantic", "pydantic-core", "ruamel.yaml", "ruamel.yaml.clib", "PyYAML")
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def cache_dir(catalogue: Path) -> Path:
     return catalogue.resolve().parent / ".cache" / "check"
 
 
-class ParseCache:
-    def __init__(self, file: Path | None, entries: dict[str, Any]) -> None:
-        self.file = file
-        self.old = entries
-        self.new: dict[str, Any] = {}
-        self.misses = 0
+def caching_disabled() -> bool:
+    return os.environ.get("GONGKAI_NO_CACHE") == "1"
 
-    @classmethod
-    def open(cls, catalogue: Path) -> ParseCache:
-        if os.environ.get("GONGKAI_NO_CACHE") == "1":
-            return cls(None, {})
-        file = cache_dir(catalogue) / FILE_NAME
+
+def _tree(digest: Any, label: str, folder: Path) -> None:
+    """Every file under `folder`, in a fixed order, by relative path and bytes; a missing folder counts too."""
+    digest.update(f"\0{label}\0{folder.resolve()}\0".encode("utf-8", "surrogateescape"))
+    if folder.is_file():
+        _content(digest, str(folder))
+        return
+    if not folder.is_dir():
+        digest.update(b"missing")
+        return
+    base = str(folder)
+    files = []
+    for top, dirs, names in os.walk(base):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        below = os.path.relpath(top, base)  # once per folder, not per file
+        prefix = "" if below == "." else below + os.sep
+        files += [(prefix + name, os.path.join(top, name)) for name in names]
+    for relative, full in sorted(files):
+        digest.update(b"\0" + relative.encode("utf-8", "surrogateescape") + b"\0")
+        _content(digest, full)
+
+
+def _content(digest: Any, path: str) -> None:
+    try:
+        with open(path, "rb") as file:
+            content = file.read()
+    except OSError as exc:  # unreadable now: key on the error, so a readable file later gives another key
+        digest.update(f"unreadable:{exc.errno}".encode())
+        return
+    digest.update(b"%d\0" % len(content))  # the length keeps file boundaries unambiguous
+    digest.update(content)
+
+
+def _libraries() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in _LIBRARIES:
         try:
-            stored = json.loads(file.read_text(encoding="utf-8"))
-            entries = stored["entries"] if stored.get("salt") == _SALT else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            entries = {}
-        return cls(file, entries if isinstance(entries, dict) else {})
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=-")
+    return ",".join(found)
 
-    def parse(self, path: Path, parse: Callable[[], tuple[Any, Any]]) -> tuple[Any, Any]:
-        """(data, problem) from the cache when the file's bytes are known, else from `parse` (then cached)."""
-        if self.file is None:
-            return parse()
+
+def result_key(catalogue: Path, flowcharts: Path | None, strict: bool) -> str:
+    root = catalogue.resolve().parent
+    digest = hashlib.blake2b(digest_size=20)
+    options = {
+        "strict": strict, "cwd": os.getcwd(), "catalogue": str(catalogue), "flowcharts": str(flowcharts),
+        "today": os.environ.get("GONGKAI_TODAY") or date.today().isoformat(), "libraries": _libraries(),
+    }
+    digest.update(json.dumps(options, sort_keys=True).encode())
+    _tree(digest, "code", _PACKAGE)
+    _tree(digest, "catalogue", catalogue)
+    _tree(digest, "flowcharts", flowcharts or default_flowcharts(catalogue))
+    for name in ("calendar", "revisions"):  # beside the catalogue, or the project's own (see workdays, revisions)
+        _tree(digest, name, root / name)
+    _tree(digest, "own-calendar", PROJECT_ROOT / "calendar")
+    _tree(digest, "codeowners", root / "CODEOWNERS")
+    return digest.hexdigest()
+
+
+def _encode(summary: CheckSummary) -> dict[str, Any]:
+    rows = [[d.path, d.line, d.col, d.severity.name, d.label, d.key, d.message, list(d.loc)] for d in summary.diagnostics]
+    return {"files": summary.files, "diagnostics": rows}
+
+
+def _decode(stored: dict[str, Any]) -> CheckSummary:
+    diagnostics = [
+        Diagnostic(path, line, col, Severity[severity], label, key, message, tuple(loc))
+        for path, line, col, severity, label, key, message, loc in stored["diagnostics"]
+    ]
+    return CheckSummary(diagnostics, int(stored["files"]))
+
+
+class ResultCache:
+    def __init__(self, catalogue: Path, key: str) -> None:
+        self.file = cache_dir(catalogue) / FILE_NAME
+        self.key = key
+
+    def _entries(self) -> dict[str, Any]:
         try:
-            key = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        except OSError:
-            return parse()
-        if key in self.old:
-            self.new[key] = self.old[key]
-            return self.old[key], None
-        data, problem = parse()
-        if problem is None:  # only good parses are cached: problems are reported fresh with positions
-            self.new[key] = data
-            self.misses += 1
-        return data, problem
+            entries = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return entries if isinstance(entries, dict) else {}
 
-    def save(self) -> None:
-        """Write only when something changed; entries of deleted or edited files are dropped."""
-        if self.file is None or (not self.misses and len(self.new) == len(self.old)):
-            return
+    def get(self) -> CheckSummary | None:
+        try:
+            return _decode(self._entries()[self.key])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # absent, or a cache file from another version: run the check
+
+    def put(self, summary: CheckSummary) -> None:
+        entries = {k: v for k, v in self._entries().items() if k != self.key}
+        entries[self.key] = _encode(summary)
+        kept = dict(list(entries.items())[-KEEP:])
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"salt": _SALT, "entries": self.new}, ensure_ascii=False), encoding="utf-8")
+            tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
             tmp.replace(self.file)
-        except (OSError, TypeError, ValueError):
+        except OSError:
             pass  # a cache that cannot be written only costs speed
+
+
+def cached_check(catalogue: Path, flowcharts: Path | None = None, strict: bool = False) -> CheckSummary:
+    """check_catalogue's diagnostics and file count, from the cache when nothing they depend on changed."""
+    cache = None if caching_disabled() or not catalogue.is_dir() else ResultCache(catalogue, result_key(catalogue, flowcharts, strict))
+    if cache is not None and (hit := cache.get()) is not None:
+        return hit
+    from generator.check import check_catalogue  # only on a miss: importing the checker costs a third of a second
+
+    result = check_catalogue(catalogue, flowcharts, strict=strict)
+    summary = CheckSummary(result.diagnostics, result.files)
+    if cache is not None:
+        cache.put(summary)
+    return summary

@@ -62,7 +62,7 @@ def stage_history(compiled: Compiled, catalogue_dir: Path, options: SiteOptions)
 
 
 def stage_charts(compiled: Compiled, catalogue_dir: Path) -> None:
-    """权力运行流程图: charts/<id>.svg and .png for disclosed powers and services with steps; `chart` via extras."""
+    """权力运行流程图: charts/<id>.svg for disclosed powers and services with steps; `chart` via extras."""
     from generator.charts.stage import chart_cache_dir, stage_charts as add_charts
 
     add_charts(compiled, chart_cache_dir(catalogue_dir.resolve().parent))

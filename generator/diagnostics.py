@@ -76,3 +76,18 @@ def summary(diagnostics: Iterable[Diagnostic], files: int) -> str:
     errors = sum(d.is_error for d in items)
     warnings = len(items) - errors
     return f"检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告。"
+
+
+@dataclass
+class CheckSummary:
+    """What `gongkai check` prints and exits with: the diagnostics and how many files were read."""
+
+    diagnostics: list[Diagnostic]
+    files: int
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.diagnostics))

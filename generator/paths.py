@@ -16,6 +16,29 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
+def display_paths(paths: list[Path]) -> list[str]:
+    """display_path of many files at once: relpath once per folder, not per file (10,000 records)."""
+    folders: dict[Path, str | None] = {}
+    shown = []
+    for path in paths:
+        parent = path.parent
+        if parent not in folders:
+            try:
+                folders[parent] = os.path.relpath(parent)
+            except ValueError:
+                folders[parent] = None
+        folder = folders[parent]
+        if folder is None or path.name in ("", ".", ".."):
+            shown.append(display_path(path))
+            continue
+        rel = path.name if folder == "." else os.path.join(folder, path.name)
+        if rel.startswith(".."):
+            shown.append(path.as_posix())
+        else:  # relpath's result is already normal: on POSIX it is its own as_posix()
+            shown.append(rel if os.sep == "/" else Path(rel).as_posix())
+    return shown
+
+
 def default_flowcharts(catalogue: Path) -> Path:
     """flowcharts/ beside the catalogue, else the project's own statutory templates."""
     beside = catalogue.resolve().parent / "flowcharts"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -16,10 +18,26 @@ from generator.validate import Validated
 
 
 def _source(raw: RawDocument, root: Path) -> str:
-    try:
-        return raw.path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    """The file relative to the project root, as `Path.resolve().relative_to(...)` gives it, or as shown."""
+    resolved, base = _resolved(raw.path), _resolved_folder(root)
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if not resolved.startswith(prefix):
         return raw.shown
+    rest = resolved[len(prefix):]
+    return rest if os.sep == "/" else Path(rest).as_posix()
+
+
+@lru_cache(maxsize=4096)
+def _resolved_folder(folder: Path) -> str:
+    return str(folder.resolve())
+
+
+def _resolved(path: Path) -> str:
+    """str(path.resolve()), one realpath per folder instead of per file (a symlinked file is resolved itself)."""
+    name = path.name
+    if name in ("", ".", "..") or os.path.islink(path):
+        return str(path.resolve())
+    return os.path.join(_resolved_folder(path.parent), name)
 
 
 def _known_ids(documents: list[RawDocument], kind: str) -> set[str]:
@@ -93,14 +111,19 @@ def _procedure_checks(item: Validated, templates: dict[str, ProcedureTemplate]) 
             yield problem(item, ("rights", i, "step"), f"所在环节“{right.step}”不是本流程中的环节编号。")
 
 
-def _template_suggestion(item: Validated, templates: dict[str, ProcedureTemplate]) -> Iterator[Diagnostic]:
+def _template_suggestion(item: Validated, templates: dict[str, ProcedureTemplate], fitting_by_category: dict[str, list[str]]) -> Iterator[Diagnostic]:
     record = item.record
     if not isinstance(record, Power) or record.secret:
         return
-    fitting = sorted(t.id for t in templates.values() if record.category.value in t.applies_to)
-    used = record.procedure.template if record.procedure else None
-    if fitting and used not in fitting:
-        yield problem(item, ("procedure", "template"), f"“{record.category.value}”有法定程序模板（{'、'.join(fitting)}），本职权未使用。请在办理流程中填写 template。", Severity.WARNING)
+    category = record.category.value
+    if category not in fitting_by_category:  # once per category, not per record
+        fitting_by_category[category] = sorted(t.id for t in templates.values() if category in t.applies_to)
+    fitting = fitting_by_category[category]
+    # Any template serving the category will do; only a general one (not one law's procedure) makes it expected.
+    general = [t for t in fitting if templates[t].general]
+    procedure = record.procedure
+    if general and (procedure.template if procedure else None) not in fitting and not (procedure and procedure.no_template_reason):
+        yield problem(item, ("procedure", "template"), f"“{record.category.value}”有法定程序模板（{'、'.join(general)}），本职权未使用。请在办理流程中填写 template。", Severity.WARNING)
 
 
 def _inherit(item: Validated, department: Department, templates: dict[str, ProcedureTemplate], root: Path) -> Entry:
@@ -150,15 +173,17 @@ def _fee_users(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
 
 
 def resolve(items: list[Validated], documents: list[RawDocument], templates: dict[str, ProcedureTemplate], root: Path) -> tuple[Catalogue, list[Diagnostic]]:
+    _resolved_folder.cache_clear()  # folders are resolved once per run: a long `serve` sees renamed links
     diagnostics = list(_department_checks(items, documents)) + list(_identity_checks(items))
     departments = {i.record.id: DepartmentEntry(i.record, _source(i.raw, root)) for i in items if i.raw.kind == "department"}
     known = {kind: _known_ids(documents, kind) for kind in ("department", "fees")}  # once, not per record (O(N²) at 10k)
     entries: dict[str, Entry] = {}
+    fitting_by_category: dict[str, list[str]] = {}
     for item in items:
         if item.raw.kind == "department":
             continue
         diagnostics += _reference_checks(item, known, templates)
-        diagnostics += _template_suggestion(item, templates)
+        diagnostics += _template_suggestion(item, templates, fitting_by_category)
         department = departments.get(item.record.department)
         if department is None or item.record.id in entries:
             continue

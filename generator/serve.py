@@ -47,6 +47,10 @@ def department_view(catalogue: Path, department: str, dest: Path) -> Path:
     return dest
 
 
+def _print_warning(message: str) -> None:
+    print(f"警告：{message}", file=sys.stderr)
+
+
 def serve(args: argparse.Namespace) -> int:
     host, port = parse_addr(args.addr)
     out = Path(".cache/serve-site")
@@ -54,7 +58,8 @@ def serve(args: argparse.Namespace) -> int:
     if getattr(args, "department", None):
         flowcharts = flowcharts or default_flowcharts(catalogue)
         catalogue = department_view(catalogue, args.department, Path(".cache/serve-catalogue/catalogue"))
-    build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict))
+    # A broken link in a draft is printed, not fatal: the editor previews the page to find and fix it.
+    build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict, warn=_print_warning))
     handler = functools.partial(_QuietHandler, directory=str(out.resolve()))
     with ThreadingHTTPServer((host, port), handler) as server:
         print(f"正在预览：http://{host}:{port}/ （按 Ctrl+C 停止）", file=sys.stderr)

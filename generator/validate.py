@@ -84,6 +84,8 @@ def _message(model: type[BaseModel], error: dict[str, Any], field: FieldLookup) 
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = "不小于" if kind == "greater_than_equal" else "不大于"
         return f"“{value}”超出范围，应{bound} {ctx.get('ge', ctx.get('le'))}。{hint}"
+    if kind.startswith("gongkai_"):  # our own validators (models/base.py) already say it in Chinese
+        return f"{error.get('msg')}{hint}"
     if kind == "string_too_long":
         return f"太长了，最多 {ctx.get('max_length')} 个字符。"
     return f"取值无效（{error.get('msg')}）。{hint}"

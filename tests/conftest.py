@@ -53,6 +53,23 @@ def good_catalogue(tmp_path: Path) -> Path:
     return target
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def chromium():  # noqa: ANN201 — playwright Browser
+    """Debian's chromium, launched once per test process: Playwright's sync API allows one driver per thread, so
+    every browser test shares this one (tests make their own contexts and pages)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.fail("需要 Debian 的 chromium（make system-deps 会安装）")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 @dataclass(frozen=True)
 class SampleSite:
     out: Path  # the built site folder

@@ -102,3 +102,51 @@ def test_unreadable_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     missing = tmp_path / "gone.yaml"
     data, problem = load_yaml_file(missing)
     assert data is None and problem is not None and problem.message.startswith("无法读取文件")
+
+
+def test_forked_loading_gives_the_same_result_as_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large catalogues are parsed in a forked helper too; the order, data, bytes and problems must not change."""
+    import generator.load as load
+
+    files: dict[str, bytes | str] = {f"demo/powers/p{i:02}.yaml": f"id: p{i:02}\nname: 职权{i}\nn: {i}\n" for i in range(30)}
+    files |= {
+        "demo/powers/dup.yaml": "id: a\nid: b\n",  # a problem from the reference loader
+        "demo/powers/deep.yaml": "a: " + "[" * 30 + "]" * 30 + "\n",  # data too deep for the fast path
+        "demo/powers/set.yaml": "id: s\nv: !!set {a, b}\n",  # a set: marshal-able, but through the reference loader
+        "demo/powers/gbk.yaml": "id: g\nname: 中文\n".encode("gbk"),
+        "demo/fees/x.yml": "id: x\n",
+    }
+    catalogue = _catalogue(tmp_path, files)
+    serial = load_catalogue(catalogue)
+    monkeypatch.setattr(load, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(load.os, "cpu_count", lambda: 3)
+    forked = load_catalogue(catalogue)
+    assert forked.diagnostics == serial.diagnostics and len(serial.diagnostics) == 4
+    assert [(d.path, d.shown, d.kind, d.data, d.raw) for d in forked.documents] == [
+        (d.path, d.shown, d.kind, d.data, d.raw) for d in serial.documents
+    ]
+    assert len(serial.documents) == 32 and serial.documents[0].raw == DEPARTMENT.encode()
+
+
+def test_discover_matches_rglob_order_and_rules(tmp_path: Path) -> None:
+    """discover() uses scandir; it must find and order files exactly as sorted(rglob) + is_file() did."""
+    from generator.load import discover
+
+    for rel in ("a-b/x.yaml", "a/b.yaml", "a/b/c.yml", "a/.yaml", "a/z.txt", "A/x.yaml", "a/b/d.yaml.bak", "é/x.yaml"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("id: x\n", encoding="utf-8")
+    (tmp_path / "a" / "link.yaml").symlink_to(tmp_path / "a" / "b.yaml")
+    (tmp_path / "a" / "broken.yaml").symlink_to(tmp_path / "missing.yaml")
+    (tmp_path / "linked-dir").symlink_to(tmp_path / "a", target_is_directory=True)
+    expected = sorted(p for p in tmp_path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    assert discover(tmp_path) == expected and len(expected) == 6
+
+
+def test_display_paths_equal_display_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.paths import display_path, display_paths
+
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    paths = [Path(p) for p in ("catalogue/a/b.yaml", "x.yaml", "..x.yaml", "../other/c.yaml", "catalogue/../q.yaml", ".")]
+    paths += [tmp_path / "work" / "catalogue" / "d.yaml", tmp_path / "elsewhere.yaml", Path("/"), tmp_path / "work" / "..a" / "e.yaml"]
+    assert display_paths(paths) == [display_path(p) for p in paths]

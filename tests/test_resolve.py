@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.models import ProcedureTemplate
 from generator.resolve import resolve
 from tests.helpers import DEPARTMENT, power, service, validated
@@ -95,3 +97,30 @@ def test_fee_users_and_secret_entries() -> None:
     assert [e.id for e in catalogue.fee_users["f"]] == ["open"]  # a secret power never shows up as a user
     assert [e.id for e in catalogue.secret_powers()] == ["hidden"]
     assert [e.id for e in catalogue.public()] == ["f", "open"]
+
+
+def test_source_matches_path_resolve_with_symlinks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """_source resolves once per folder; it must equal path.resolve().relative_to(root.resolve()) or fall back."""
+    from generator.load import RawDocument
+    from generator.resolve import _resolved_folder, _source
+
+    folder = tmp_path / "proj" / "catalogue" / "x" / "powers"
+    folder.mkdir(parents=True)
+    (folder / "a.yaml").write_text("id: a\n", encoding="utf-8")
+    (folder / "l.yaml").symlink_to(folder / "a.yaml")
+    (tmp_path / "link").symlink_to(tmp_path / "proj", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+
+    def original(raw: RawDocument, root: Path) -> str:
+        try:
+            return raw.path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return raw.shown
+
+    cases = [("proj/catalogue/x/powers/a.yaml", "proj"), (str(tmp_path / "link/catalogue/x/powers/a.yaml"), str(tmp_path / "proj")),
+             ("link/catalogue/x/powers/l.yaml", "link"), ("proj/catalogue/x/powers/a.yaml", "/"),
+             ("proj/catalogue/x/powers/a.yaml", str(tmp_path / "other")), ("proj/catalogue/x/powers/../powers/a.yaml", "proj")]
+    for path, root in cases:
+        _resolved_folder.cache_clear()
+        raw = RawDocument(Path(path), "shown", "powers", "x", {})
+        assert _source(raw, Path(root)) == original(raw, Path(root)), (path, root)

@@ -5,9 +5,11 @@ Only fixed strings from this module reach DOT attributes; record text enters thr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from generator.catalogue import Entry, ResolvedStep
 from generator.charts.graph import FONT, Graph
-from generator.charts.legend import add_legend
+from generator.charts.legend import legend_below, legend_lines
 from generator.charts.text import clean, escape, lines_html
 from generator.models import Power
 from generator.models.common import Channel, TimeLimit
@@ -22,7 +24,7 @@ DEFAULT_REMEDIES = (
 
 STYLE = {
     "start": {"shape": "box", "style": "rounded,filled", "fillcolor": "#e8f1fb"},
-    "step": {"shape": "box", "style": "filled", "fillcolor": "#ffffff"},
+    "step": {},  # the node defaults in HEADER: most nodes are steps, so most need no attributes of their own
     "decision": {"shape": "box", "style": "filled", "fillcolor": "#fff4d6", "peripheries": "2"},
     "branch": {"shape": "box", "style": "dashed,filled", "fillcolor": "#fafafa"},
     "remedy": {"shape": "box", "style": "rounded,filled", "fillcolor": "#fde8e8"},
@@ -39,7 +41,7 @@ EDGE = {
 }
 HEADER = [
     f'graph [fontname="{FONT}" rankdir="TB" nodesep="0.3" ranksep="0.35" pad="0.2" labelloc="t" fontsize="16" bgcolor="white"];',
-    f'node [fontname="{FONT}" fontsize="11" margin="0.12,0.08" penwidth="1.1"];',
+    f'node [fontname="{FONT}" fontsize="11" margin="0.12,0.08" penwidth="1.1" shape="box" style="filled" fillcolor="#ffffff"];',
     f'edge [fontname="{FONT}" fontsize="10" arrowsize="0.7"];',
 ]
 
@@ -154,8 +156,7 @@ class ChartBuilder:
         if self.remedy_node:
             self.node(self.remedy_node, self.remedies_label(), "remedy")
             self.edge(end, self.remedy_node, "note", "不服决定")
-        bottom = self.supervision(end)
-        add_legend(self.graph, bottom, STYLE, EDGE)
+        self.supervision(end)
         return self.graph.source(HEADER)
 
     def step(self, index: int, step: ResolvedStep, previous: str) -> str:
@@ -235,9 +236,33 @@ class ChartBuilder:
         return "supervision"
 
 
-def chart_dot(entry: Entry) -> str:
-    """The complete DOT source (one `digraph`) for an entry's flowchart."""
+# The node the legend hangs below when it is part of a chart's own graph.
+LEGEND_ABOVE = "supervision"
+
+
+def chart_body_dot(entry: Entry) -> str:
+    """The DOT source of an entry's flowchart without the legend (the SVG renderer adds a shared legend)."""
     return ChartBuilder(entry).build()
+
+
+@lru_cache(maxsize=1)
+def _legend() -> tuple[str, ...]:
+    return tuple(legend_lines(STYLE, EDGE))
+
+
+def legend_dot() -> str:
+    """The legend as a graph of its own, laid out once per build and placed below every SVG chart."""
+    return Graph("legend", list(_legend())).source(HEADER)
+
+
+def with_legend(body_dot: str) -> str:
+    """A chart body's DOT with the legend inside the graph (for PNG and other single-graph uses)."""
+    return legend_below(list(_legend()), LEGEND_ABOVE, body_dot)
+
+
+def chart_dot(entry: Entry) -> str:
+    """The complete DOT source (one `digraph`) for an entry's flowchart, legend included."""
+    return with_legend(chart_body_dot(entry))
 
 
 def chart_summary(entry: Entry) -> tuple[str, str]:
@@ -256,4 +281,4 @@ def chart_summary(entry: Entry) -> tuple[str, str]:
     return title, desc
 
 
-__all__ = ["chart_dot", "chart_summary", "escape"]
+__all__ = ["chart_body_dot", "chart_dot", "chart_summary", "escape", "legend_dot", "with_legend"]

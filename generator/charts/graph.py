@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 FONT = "Noto Sans CJK SC"
 
@@ -10,17 +11,20 @@ FONT = "Noto Sans CJK SC"
 _SAFE_VALUE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#,.: _-")
 
 
-def _attrs(attrs: dict[str, str]) -> str:
-    parts = []
-    for key in sorted(attrs):
-        value = attrs[key]
-        if key == "label":
-            parts.append(f"label=<{value}>")
-            continue
+@lru_cache(maxsize=256)
+def _fixed(items: tuple[tuple[str, str], ...]) -> str:
+    """The non-label attributes, sorted and checked once per distinct set (charts reuse a handful of styles)."""
+    for key, value in items:
         if not set(value) <= _SAFE_VALUE and value != FONT:
             raise ValueError(f"unsafe DOT attribute value for {key!r}")
-        parts.append(f'{key}="{value}"')
-    return "[" + " ".join(parts) + "]"
+    return " ".join(f'{key}="{value}"' for key, value in sorted(items))
+
+
+def _attrs(attrs: dict[str, str], label: str | None = None) -> str:
+    fixed = _fixed(tuple(attrs.items()))
+    if label is None:
+        return f"[{fixed}]"
+    return f"[label=<{label}> {fixed}]" if fixed else f"[label=<{label}>]"
 
 
 @dataclass
@@ -29,12 +33,14 @@ class Graph:
     lines: list[str] = field(default_factory=list)
 
     def node(self, node_id: str, label: str, **attrs: str) -> str:
-        self.lines.append(f"  {node_id} {_attrs({'label': label, **attrs})};")
+        self.lines.append(f"  {node_id} {_attrs(attrs, label)};")
         return node_id
 
     def edge(self, tail: str, head: str, label: str = "", **attrs: str) -> None:
-        extra = {"label": label, **attrs} if label else attrs
-        self.lines.append(f"  {tail} -> {head} {_attrs(extra)};" if extra else f"  {tail} -> {head};")
+        if label or attrs:
+            self.lines.append(f"  {tail} -> {head} {_attrs(attrs, label or None)};")
+        else:
+            self.lines.append(f"  {tail} -> {head};")
 
     def same_rank(self, *node_ids: str) -> None:
         self.lines.append("  { rank=same; " + " ".join(f"{n};" for n in node_ids) + " }")

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from generator.catalogue import Catalogue, Entry
-from generator.charts.dot import chart_dot, chart_summary
-from generator.charts.render import DEFAULT_CACHE, ChartJob, ChartRenderer, RenderStats
+from generator.charts.dot import chart_body_dot, chart_summary
+from generator.charts.render import DEFAULT_CACHE, ChartJob, ChartRenderer, RenderStats, frozen_heap
 from generator.render.context import relative
 from generator.render.text import md_escape
 
@@ -36,26 +36,30 @@ def chart_cache_dir(project_root: Path) -> Path | None:
     return Path(configured) if configured else project_root / DEFAULT_CACHE
 
 
-def chart_paths(entry: Entry) -> tuple[str, str]:
-    return f"charts/{entry.id}.svg", f"charts/{entry.id}.png"
+def chart_path(entry: Entry) -> str:
+    return f"charts/{entry.id}.svg"
 
 
 def chart_markup(entry: Entry) -> Markup:
-    """The chart block of a record page: zoomable image, full-size link, downloads; kept out of the search index."""
-    page = entry.url + ".md"
-    svg, png = (relative(page, p) for p in chart_paths(entry))
+    """The chart block of a record page: zoomable image, full-size link, downloads; kept out of the search index.
+
+    The PNG is drawn from the SVG in the reader's browser (overrides/assets/gongkai/chart.js): rendering PNGs at
+    build time costs ~10x the SVG's CPU. Without JavaScript the button stays hidden and the SVG link remains."""
+    svg = relative(entry.url + ".md", chart_path(entry))
     title, _ = chart_summary(entry)
     alt = md_escape(title)
     return Markup(
         '<div class="gk-chart" data-pagefind-ignore="all" markdown style="overflow:auto">\n\n'
-        f'[![{alt}]({svg}){{ loading=lazy width="100%" }}]({svg} "点击查看大图（可缩放）")\n\n'
-        f'点击流程图可打开大图并缩放。下载：[SVG 矢量图]({svg}){{ download }} · [PNG 图片]({png}){{ download }}\n\n'
+        f'[![{alt}]({svg}){{ loading=lazy style="width:100%" }}]({svg} "点击查看大图（可缩放）")\n\n'
+        f'点击流程图可打开大图并缩放。下载：[SVG 矢量图]({svg}){{ download }}'
+        f' <button type="button" class="md-button gk-chart__png" data-gk-png="{entry.id}.png" hidden>'
+        "下载 PNG 图片</button> <span class=\"gk-chart__status\" data-gk-png-status role=\"status\"></span>\n\n"
         "</div>"
     )
 
 
 def _job(entry: Entry) -> ChartJob:
-    return ChartJob(entry.id, chart_dot(entry), *chart_summary(entry))
+    return ChartJob(entry.id, chart_body_dot(entry), *chart_summary(entry))
 
 
 _FORKED: list[Entry] = []  # the entries a forked worker inherits, so they are never pickled
@@ -74,7 +78,7 @@ def chart_jobs(entries: list[Entry], workers: int | None = None) -> list[ChartJo
     try:
         size = -(-len(entries) // (workers * 4))
         bounds = [(i, i + size) for i in range(0, len(entries), size)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with frozen_heap(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return [job for part in pool.map(_jobs_slice, bounds) for job in part]
     finally:
         _FORKED.clear()
@@ -85,17 +89,14 @@ def render_charts(entries: list[Entry], renderer: ChartRenderer) -> dict[str, by
     jobs = chart_jobs(entries, renderer.workers)
     files: dict[str, bytes] = {}
     for entry, outputs in zip(entries, renderer.render(jobs)):
-        svg_path, png_path = chart_paths(entry)
-        files[svg_path] = outputs["svg"]
-        if "png" in outputs:
-            files[png_path] = outputs["png"]
+        files[chart_path(entry)] = outputs["svg"]
     return files
 
 
 def stage_charts(compiled: Compiled, cache_dir: Path | None) -> RenderStats:
     """Render the charts into the bundle and register the `chart` value for record pages."""
     entries = charted_entries(compiled.checked.catalogue)
-    renderer = ChartRenderer(cache_dir)
+    renderer = ChartRenderer(cache_dir, formats=("svg",))
     for path, content in sorted(render_charts(entries, renderer).items()):
         compiled.bundle.add_file(path, content)
     charted = {e.id for e in entries}

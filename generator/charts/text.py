@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # C0/C1 controls and other characters that are not allowed in XML (Graphviz parses HTML labels as XML).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _ASCII_SPECIAL = re.compile(r"[^A-Za-z0-9 \u0080-\U0010ffff]")
+# An ASCII word (kept whole when wrapping) or any single character.
+_TOKEN = re.compile(r"[A-Za-z0-9_.:/@%+\-]{1,24}|.")
 
 
 def clean(value: object) -> str:
@@ -30,13 +33,25 @@ def width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+@lru_cache(maxsize=None)
+def _char_width(char: str) -> int:
+    return width(char)
+
+
+def text_width(text: str) -> int:
+    """Display width of a whole string (ASCII text, the common case for tokens, needs no per-character look-up)."""
+    return len(text) if text.isascii() else sum(map(_char_width, text))
+
+
 def wrap(value: object, limit: int = 28) -> list[str]:
     """Split text into lines of at most `limit` units, never inside an ASCII word when it can be avoided."""
     text = clean(value)
+    if text_width(text) <= limit:  # most label parts fit on one line: skip the token walk
+        return [text] if text else []
     lines: list[str] = []
     line, used = "", 0
-    for token in re.findall(r"[A-Za-z0-9_.:/@%+\-]{1,24}|.", text):
-        size = sum(width(c) for c in token)
+    for token in _TOKEN.findall(text):
+        size = len(token) if token.isascii() else _char_width(token)  # non-ASCII tokens are single characters
         if used + size > limit and line.strip():
             lines.append(line.rstrip())
             line, used = "", 0
@@ -51,6 +66,13 @@ def wrap(value: object, limit: int = 28) -> list[str]:
 
 def lines_html(value: object, limit: int = 28, size: int | None = None, bold: bool = False, prefix: str = "") -> str:
     """Wrapped, escaped lines joined by left-aligned breaks; `prefix` is trusted label text (e.g. "岗位：")."""
+    return _lines_html(value if type(value) is str else clean(value), limit, size, bold, prefix)
+
+
+# Catalogues repeat the same label text (template steps, articles, posts, remedies, channels) in thousands of
+# charts; the result depends only on the arguments, so a bounded cache keeps DOT generation cheap.
+@lru_cache(maxsize=1 << 16)
+def _lines_html(value: str, limit: int, size: int | None, bold: bool, prefix: str) -> str:
     lines = wrap(prefix + clean(value), limit)
     body = '<BR ALIGN="LEFT"/>'.join(escape(line) for line in lines)
     if bold:

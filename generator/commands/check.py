@@ -10,9 +10,9 @@ from generator.diagnostics import FORMATTERS, summary
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.check import check_catalogue
+    from generator.cache import cached_check  # an unchanged project answers without importing the checker
 
-    result = check_catalogue(args.catalogue, args.flowcharts, strict=args.strict)
+    result = cached_check(args.catalogue, args.flowcharts, strict=args.strict)
     formatter = FORMATTERS[args.format]
     for diagnostic in result.diagnostics:
         print(formatter(diagnostic))

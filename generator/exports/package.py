@@ -1,7 +1,7 @@
 """The department package (一表、一图、一据、一盘): one deterministic ZIP per department.
 
 Holds the department's catalogue table (XLSX), the charts already in the bundle for its public records
-(SVG and PNG, added by the chart stage), the list of legal bases (CSV) and a read-me (说明.txt).
+(SVG, added by the chart stage), the list of legal bases (CSV) and a read-me (说明.txt).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from generator.exports.columns import CATALOGUE_TABLES, LEGAL_BASES
 from generator.exports.tabular import to_csv, to_xlsx
 from generator.exports.ziputil import build_zip
 
-CHART_SUFFIXES = (".svg", ".png")
+CHART_SUFFIXES = (".svg",)
 EPOCH = date(2000, 1, 1)  # used only when a scope has no records at all
 
 
@@ -53,7 +53,7 @@ def _readme(catalogue: Catalogue, department_id: str, charts: int, day: date) ->
         "",
         "文件说明：",
         "  目录表.xlsx   一表：行政职权目录、收费目录、服务事项目录、责任清单，每个目录一个工作表。",
-        "  流程图/        一图：每项职权或服务事项的流程图，SVG（矢量，可无损放大）和 PNG（图片）各一份，文件名为事项编号。",
+        "  流程图/        一图：每项职权或服务事项的流程图，SVG 矢量图（可无损放大，浏览器可直接打开和打印），文件名为事项编号。",
         "  实施依据.csv   一据：每条实施依据和收费批准文件一行，UTF-8 编码（带 BOM），可用 Excel 或 WPS 打开。",
         "  说明.txt       本说明。",
         "",
@@ -64,12 +64,18 @@ def _readme(catalogue: Catalogue, department_id: str, charts: int, day: date) ->
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def department_package(catalogue: Catalogue, department_id: str, files: dict[str, bytes]) -> bytes:
-    day = newest_change(catalogue, department_id)
+def department_workbook(catalogue: Catalogue, department_id: str) -> bytes:
+    """The department's 一表, shared by data/xlsx/ and the package."""
     name = catalogue.departments[department_id].record.name
+    return to_xlsx(CATALOGUE_TABLES, catalogue, stamp(newest_change(catalogue, department_id)), department_id, f"{name} 权力公开目录")
+
+
+def department_package(catalogue: Catalogue, department_id: str, files: dict[str, bytes], workbook: bytes | None = None) -> bytes:
+    """`workbook`: the department's XLSX when the caller already made it (it is the slowest part)."""
+    day = newest_change(catalogue, department_id)
     charts = _charts(catalogue, department_id, files)
     content = {
-        "目录表.xlsx": to_xlsx(CATALOGUE_TABLES, catalogue, stamp(day), department_id, f"{name} 权力公开目录"),
+        "目录表.xlsx": workbook if workbook is not None else department_workbook(catalogue, department_id),
         "实施依据.csv": to_csv(LEGAL_BASES, catalogue, department_id),
         "说明.txt": _readme(catalogue, department_id, len(charts), day),
         **charts,

@@ -6,7 +6,7 @@ from importlib.resources import files as package_files
 
 from generator.catalogue import Catalogue
 from generator.exports.columns import CATALOGUE_TABLES, LEGAL_BASES
-from generator.exports.package import department_package, newest_change, package_path, stamp
+from generator.exports.package import department_package, department_workbook, newest_change, package_path, stamp
 from generator.exports.records import dumps, json_files
 from generator.exports.schema import catalogue_schema, record_schema
 from generator.exports.tabular import to_csv, to_xlsx
@@ -19,10 +19,13 @@ PRINT_CSS = "assets/gongkai-print.css"
 def table_files(catalogue: Catalogue) -> dict[str, bytes]:
     out = {f"data/csv/{t.key}.csv": to_csv(t, catalogue) for t in CATALOGUE_TABLES}
     out["data/catalogue.xlsx"] = to_xlsx(CATALOGUE_TABLES, catalogue, stamp(newest_change(catalogue)), title="权力公开目录")
-    for dept_id, dept in sorted(catalogue.departments.items()):
-        day = stamp(newest_change(catalogue, dept_id))
-        out[f"data/xlsx/{dept_id}.xlsx"] = to_xlsx(CATALOGUE_TABLES, catalogue, day, dept_id, f"{dept.record.name} 权力公开目录")
+    for dept_id in sorted(catalogue.departments):
+        out[workbook_path(dept_id)] = department_workbook(catalogue, dept_id)
     return out
+
+
+def workbook_path(department_id: str) -> str:
+    return f"data/xlsx/{department_id}.xlsx"
 
 
 def add_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle) -> None:
@@ -39,6 +42,6 @@ def export_all(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle) -
     for path, content in {**json_files(catalogue), **schemas, **table_files(catalogue)}.items():
         bundle.add_file(path, content)
     for dept_id in sorted(catalogue.departments):
-        bundle.add_file(package_path(dept_id), department_package(catalogue, dept_id, bundle.files))
+        bundle.add_file(package_path(dept_id), department_package(catalogue, dept_id, bundle.files, bundle.files[workbook_path(dept_id)]))
     bundle.add_file(PRINT_CSS, package_files("generator.exports").joinpath("assets/print.css").read_bytes())
     add_pages(catalogue, options, bundle)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.errors import BuildError, ConfigError
+from generator.mkdocs_adapter.messages import WarningCollector, failure_message, in_chinese
+from generator.mkdocs_adapter.pagecache import PageCache
 from generator.mkdocs_adapter.plugin import site_options
 from generator.render.pages import SiteOptions
 from generator.site import SiteBundle
@@ -29,15 +31,36 @@ def _load(config_file: Path, site_dir: Path | None):  # noqa: ANN202 — MkDocsC
         raise ConfigError(f"站点配置 {config_file} 有误：{exc}") from None
 
 
-def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path) -> None:
-    """MkDocs build of the bundle's pages plus the hand-written pages into `site_dir`."""
+def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict: bool = True, versioned: bool = False,
+               page_cache: Path | None = None) -> list[str]:
+    """MkDocs build of the bundle's pages plus the hand-written pages into `site_dir`; returns MkDocs' warnings.
+
+    Strict (the default): any warning — a broken link or anchor found by the `validation:` settings — fails the
+    build with every warning listed in Chinese. Not strict (the preview server): the warnings are returned instead.
+    Versioned (`gongkai publish`): Material's version selector reads mike's ../versions.json, which publish writes.
+    page_cache: a folder where unchanged pages outside the nav are kept between builds (pagecache.py).
+    """
     config = _load(config_file, site_dir)
     plugin = config.plugins.get("gongkai")
     if plugin is None:
         raise ConfigError(f"{config_file} 的 plugins 中缺少 gongkai。")
     plugin.bundle = bundle
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    plugin.page_cache = PageCache(page_cache)
+    if versioned:
+        config.extra["version"] = {**(config.extra.get("version") or {}), "provider": "mike"}
+    config.strict = strict  # MkDocs' own strict mode: it aborts after the build when anything was warned
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    collector = WarningCollector()
+    logger.addHandler(collector)  # also keeps the English originals off stderr: the caller reports them
     try:
         mkdocs_build(config)
+    except Abort as exc:
+        if collector.messages:
+            raise BuildError(failure_message(collector.messages)) from None
+        raise BuildError(f"站点生成失败：{exc}") from None
     except MkDocsException as exc:
         raise BuildError(f"站点生成失败：{exc}") from None
+    finally:
+        logger.removeHandler(collector)
+    return [in_chinese(m) for m in collector.messages]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from html import escape
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -11,10 +14,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
 from generator.compile import compile_catalogue
 from generator.diagnostics import format_plain
 from generator.errors import CatalogueError
+from generator.mkdocs_adapter.markup import fix_material_markup
+from generator.mkdocs_adapter.pagecache import PageCache
 from generator.render.pages import SiteOptions
 from generator.site import Page, SiteBundle
 
@@ -31,16 +37,36 @@ def site_options(config: MkDocsConfig) -> SiteOptions:
     return SiteOptions(site_name=config.site_name, edit_base=edit_base)
 
 
+# Full-width forms read and look the same in Chinese text and are inert in every HTML context.
+TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂"})
+
+
 def page_source(page: Page) -> str:
-    """Front matter carries the plain-text title, so the engine never parses record text as Markdown."""
-    meta = {"title": page.title, **dict(page.meta)}
+    """Front matter carries the title, so the engine never parses record text as Markdown. Material's templates
+    print titles as HTML (<title>, header, footer, nav) without autoescaping, and also inside `| e` attributes, where
+    an entity would be escaped twice and read aloud as "&amp;": markup characters become their full-width forms."""
+    meta = {"title": page.title.translate(TITLE_SAFE), **dict(page.meta)}
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     return f"---\n{front}\n---\n\n{page.content}"
+
+
+def write_sitemap(files: Files, config: MkDocsConfig, reused: set[str]) -> None:
+    """sitemap.xml over every page, built or reused: MkDocs' own lists only the pages it rendered this time."""
+    if not config.site_url:
+        return
+    base = config.site_url.rstrip("/") + "/"
+    urls = [f"    <url>\n         <loc>{escape(urljoin(base, f.url))}</loc>\n    </url>" for f in files.documentation_pages(inclusion=lambda _: True)
+            if f.inclusion.is_included() or f.src_uri in reused]
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(urls) + "\n</urlset>\n"
+    Path(config.site_dir, "sitemap.xml").write_text(text, encoding="utf-8")
+    Path(config.site_dir, "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # no clock
 
 
 class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     def __init__(self) -> None:
         self.bundle: SiteBundle | None = None  # set by `gongkai build` to skip compiling twice
+        self.page_cache = PageCache(None)  # `gongkai build` points it at <project>/.cache/pages
+        self._files = Files([])
 
     def _project_path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -61,6 +87,21 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         for path, content in self.bundle.files.items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.bundle is not None
+        titles = {page.path: page.title for page in self.bundle.pages.values()}
+        self.page_cache.reuse(files, config, nav, titles)
+        self._files = files
+        return nav
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001 — mkdocs Page
+        output = fix_material_markup(output)
+        self.page_cache.store(page.file.src_uri, output)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        write_sitemap(self._files, config, self.page_cache.reused)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 — livereload types
         self.bundle = None  # recompile on every change

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import enum
-from datetime import date
 
 from pydantic import StrictBool, StrictInt
 
-from generator.models.base import Model, RecordId, Text, field
+from generator.models.base import Email, Model, Text, WebUrl, field
 
 
 class DayUnit(str, enum.Enum):
@@ -47,16 +46,16 @@ class Contact(Model):
     phone: Text | None = field("电话", "咨询电话，写明区号，例如“0571-12345678”。", default=None)
     address: Text | None = field("地址", "办公或受理地点的详细地址。", default=None)
     hours: Text | None = field("办公时间", "对外办公时间，例如“工作日 9:00-12:00，13:30-17:00”。", default=None)
-    email: Text | None = field("电子邮箱", "受理咨询的电子邮箱。", default=None)
-    website: Text | None = field("网址", "网上办理或咨询的网址，以 https:// 开头。", default=None)
+    email: Email | None = field("电子邮箱", "受理咨询的电子邮箱，只填地址本身，例如 xxgk@example.gov.cn。", default=None)
+    website: WebUrl | None = field("网址", "网上办理或咨询的网址，以 https:// 或 http:// 开头；其他写法（如 javascript:）不接受。", default=None)
 
 
 class Channel(Model):
     name: Text = field("渠道名称", "渠道的名称，例如“12345 政务服务便民热线”或“县纪委监委派驻纪检监察组”。")
     phone: Text | None = field("电话", "该渠道的电话。", default=None)
     address: Text | None = field("地址", "该渠道的地址或来信地址。", default=None)
-    website: Text | None = field("网址", "该渠道的网址，以 https:// 开头。", default=None)
-    email: Text | None = field("电子邮箱", "该渠道的电子邮箱。", default=None)
+    website: WebUrl | None = field("网址", "该渠道的网址，以 https:// 或 http:// 开头；其他写法（如 javascript:）不接受。", default=None)
+    email: Email | None = field("电子邮箱", "该渠道的电子邮箱，只填地址本身，例如 jubao@example.gov.cn。", default=None)
 
     def has_contact(self) -> bool:
         return any((self.phone, self.address, self.website, self.email))

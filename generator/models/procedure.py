@@ -74,6 +74,8 @@ class ProcedureTemplate(Model):
     law: Text = field("法律依据", "规定该程序的法律全称。")
     applies_to: list[Text] = field("适用类别", "适用的职权类别，例如 行政许可。", default_factory=list)
     mode: ExerciseMode = field("行使方式", "依申请 或 依职权。")
+    general: bool = field("通用程序", "是否为“适用类别”中所有职权的通用法定程序（默认是）。只规定某一类事项的模板"
+                          "（例如只适用于不动产登记的行政确认程序）填 false：该类别的职权可以使用，不使用也不提醒。", default=True)
     steps: list[TemplateStep] = field("法定环节", "按顺序列出的法定环节。", min_length=1)
     remedies: list[Remedy] = field("救济途径", "不服决定时的救济途径和期限。", default_factory=list)
 
@@ -98,6 +100,8 @@ class Step(Model):
 class Procedure(Model):
     template: RecordId | None = field("流程模板", "适用的法定程序模板编号（flowcharts/ 中的文件名），例如 licensing。", default=None)
     steps: list[Step] = field("办理环节", "填写模板环节的岗位和承诺时限，或增加本单位的环节。", default_factory=list)
+    no_template_reason: Text | None = field("不用模板的理由", "所属类别有通用法定程序模板、但它不适用于本职权时，写明理由"
+                                            "（例如适用的特别程序及其依据）；写明后检查不再提醒。", default=None)
 
 
 class Right(Model):

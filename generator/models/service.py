@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import StrictBool
 
-from generator.models.base import Text, field, RecordId
+from generator.models.base import Text, WebUrl, field, RecordId
 from generator.models.common import Material, TimeLimit
 from generator.models.power import HandlingType
 from generator.models.procedure import Procedure
@@ -24,6 +24,6 @@ class ServiceItem(Record):
     charged: StrictBool = field("是否收费", "true 表示收费，此时必须填写收费依据。", default=False)
     fee_bases: list[RecordId] = field("收费依据", "收费依据记录的编号。", default_factory=list)
     location: Text | None = field("办理地点", "办理窗口的地址，例如“县政务服务中心一楼 5 号窗口”。", default=None)
-    online_url: Text | None = field("网上办理地址", "网上办理的网址，以 https:// 开头。", default=None)
+    online_url: WebUrl | None = field("网上办理地址", "网上办理的网址，以 https:// 或 http:// 开头；其他写法（如 javascript:）不接受。", default=None)
     result: Text | None = field("办理结果", "办理结果，例如“居住证”。", default=None)
     procedure: Procedure | None = field("办理流程", "办理的流程和各环节。", default=None)

@@ -66,7 +66,7 @@ def _build_current(request: PublishRequest, revision: Revision, pages: HistoryPa
     from generator.build import BuildRequest, build
 
     target = request.out / revision.id
-    build(BuildRequest(request.catalogue, target, request.config_file, request.flowcharts))
+    build(BuildRequest(request.catalogue, target, request.config_file, request.flowcharts, versioned=True))
     _write_record_files(target, revision, pages)
 
 

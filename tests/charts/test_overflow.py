@@ -11,7 +11,6 @@ from generator.charts.stage import charted_entries, render_charts
 from generator.check import check_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
 TOLERANCE = 1.0
 
 # For each <g class="node">: the union of its shape boxes, then every <text> box that sticks out of it.
@@ -42,16 +41,10 @@ NARROW = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 100"><g cla
 
 
 @pytest.fixture(scope="module")
-def browser_page():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
+def browser_page(chromium):  # noqa: ANN001, ANN201 — the session's playwright Browser (tests/conftest.py)
+    page = chromium.new_page()
+    yield page
+    page.close()
 
 
 def overflows(page, svg: str) -> list[str]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.charts.dot import chart_dot, chart_summary
+from generator.charts.dot import chart_body_dot, chart_dot, chart_summary
 from generator.charts.render import ChartJob, ChartRenderer
 from generator.errors import BuildError
 from tests.charts.entries import HOSTILE, TEMPLATES, make_entry
@@ -15,8 +14,9 @@ from tests.charts.entries import HOSTILE, TEMPLATES, make_entry
 SVG_ONLY = ("svg",)
 
 
-def jobs_for(entries) -> list[ChartJob]:
-    return [ChartJob(e.id, chart_dot(e), *chart_summary(e)) for e in entries]
+def jobs_for(entries, body: bool = True) -> list[ChartJob]:
+    """Jobs as the build makes them: the chart without its legend (the renderer adds the shared one)."""
+    return [ChartJob(e.id, chart_body_dot(e) if body else chart_dot(e), *chart_summary(e)) for e in entries]
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,17 @@ def test_stderr_warning_fails_the_build(monkeypatch):
     monkeypatch.setattr(batch.subprocess, "run", lambda *a, **k: Done())
     with pytest.raises(BuildError, match="中文字体"):
         batch.run_dot(["digraph {}"], SVG_ONLY, ["x"])
+
+
+def test_svg_carries_the_shared_legend_and_png_dot_has_it_in_the_graph():
+    from generator.charts.dot import chart_body_dot, with_legend
+    from generator.charts.legend import LINES, SHAPES
+
+    entry = make_entry("licensing")
+    body = chart_body_dot(entry)
+    assert "图例" not in body and chart_dot(entry) == with_legend(body) and "cluster_legend" in with_legend(body)
+    svg = ChartRenderer(None, SVG_ONLY).render(jobs_for([entry], body=True))[0]["svg"].decode()
+    text = "".join("".join(ET.fromstring(svg).itertext()).split())  # labels wrap over several <text> lines
+    for _, label in SHAPES + LINES:
+        assert "".join(label.split()) in text
+    assert "图例" in text and svg.count("<svg") == 1

@@ -71,3 +71,27 @@ def test_fast_path_matches_full_path_and_falls_back_on_anything_else():
         assert svg._fast_sanitize(hostile, "t", "d") is None
         out = sanitize_svg(hostile.encode(), "t", "d").decode() if "'" not in inner else None
         assert out is None or ("<a" not in out and "onclick" not in out and "href" not in out)
+
+
+def test_legend_is_placed_below_and_the_view_box_grows():
+    from generator.charts.svg import LEGEND_GAP, LegendArt
+
+    chart = sanitize_svg(GRAPHVIZ.format(inner="").encode(), "t", "d").decode()
+    wide = LegendArt(100.0, 40.0, '<g class="graph"><text>图例</text></g>')
+    out = sanitize_svg(GRAPHVIZ.format(inner="").encode(), "t", "d", wide).decode()
+    assert chart.count("<g") + 2 == out.count("<g") and "<text>图例</text>" in out
+    # the chart is 62 wide, the legend 100: the view box widens to the left so both are centred
+    assert f'viewBox="-19.00 0.00 100.00 {44 + 40 - LEGEND_GAP:.2f}"' in out
+    assert f'<g transform="translate(-19.00 {44 - LEGEND_GAP:.2f})">' in out
+    assert out.index("<desc") < out.index('<polygon fill="white" stroke="none"') < out.index('<g class="graph"')
+
+
+def test_fast_path_rejects_quickly_instead_of_backtracking():
+    import time
+
+    from generator.charts import svg
+
+    hostile = GRAPHVIZ.format(inner="<text>" + "长文本 " * 20000 + "&bogus;</text>")
+    start = time.perf_counter()
+    assert svg._fast_sanitize(hostile, "t", "d") is None
+    assert time.perf_counter() - start < 1.0

@@ -16,7 +16,6 @@ from generator.build import BuildRequest, build
 from tests.exports.conftest import FIXTURE_CATALOGUE, FLOWCHARTS, ROOT
 
 pytestmark = pytest.mark.e2e
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +31,8 @@ def fixture_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield chromium
-        chromium.close()
+def browser(chromium):  # noqa: ANN001, ANN201 — the session's playwright Browser (tests/conftest.py)
+    return chromium
 
 
 def print_pdf(browser, html: Path, target: Path) -> PdfReader:

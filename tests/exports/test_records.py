@@ -58,3 +58,12 @@ def test_catalogue_lists_secret_power_by_name_reason_basis_only(fixture_catalogu
 
 def test_json_is_deterministic(fixture_catalogue):
     assert json_files(fixture_catalogue) == json_files(fixture_catalogue)
+
+
+def test_dumps_writes_the_standard_librarys_bytes():
+    import json
+
+    from generator.exports.records import dumps
+
+    value = {"b": [1, {"z": None, "a": True}], "a": "中文 \"引号\" \\ \u0001 \u2028 <script>", "c": [], "d": {}, "e": -3}
+    assert dumps(value) == (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")

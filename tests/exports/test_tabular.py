@@ -5,7 +5,7 @@ from datetime import datetime
 
 from openpyxl import load_workbook
 
-from generator.exports.columns import CATALOGUE_TABLES, POWERS, RESPONSIBILITY, SERVICES, headers
+from generator.exports.columns import CATALOGUE_TABLES, RESPONSIBILITY, SERVICES, headers
 from generator.exports.tabular import to_csv, to_xlsx
 from generator.exports.ziputil import FIXED_TIME
 

@@ -14,7 +14,9 @@ def test_front_matter_title_is_data_not_markup() -> None:
     source = page_source(page)
     front, body = source.split("\n---\n\n", 1)
     meta = pyyaml.safe_load(front.removeprefix("---\n"))
-    assert meta == {"title": page.title, "search": "exclude"}
+    # Material prints titles as HTML without autoescaping, so the adapter hands it inert text.
+    assert meta == {"title": "A ＂quoted＂ ＜b＞title＜/b＞\n---\nnot: front matter", "search": "exclude"}
+    assert not set("<>&\"") & set(meta["title"])
     assert body == "# body\n"
 
 

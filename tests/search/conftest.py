@@ -14,7 +14,6 @@ from generator.catalogue import Catalogue
 from generator.search.httpd import serve_directory
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 # A secret power added to a copy of the sample: its terms occur nowhere else, so any hit is a leak.
 SECRET_ID = "zz-search-test-secret"
@@ -66,14 +65,8 @@ def base_url(built_site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("需要 Debian 的 chromium（make system-deps）")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium):  # noqa: ANN001, ANN201 — the session's playwright Browser (tests/conftest.py)
+    return chromium
 
 
 @pytest.fixture

@@ -1,0 +1,121 @@
+"""Reuse the finished HTML of unchanged pages outside the nav (record, revision and responsibility pages).
+
+Such a page's HTML depends only on its own Markdown source and on what every page shares: the site
+configuration, the nav (titles and addresses, not the listing pages' contents), the theme files and the
+versions of the libraries that render it. All of that goes into one context digest; a page's key is the
+digest plus its path and source. A reused page is taken out of MkDocs' build (excluded, so links to it
+still resolve) and its stored HTML is copied in as a static file. The output is byte-identical either way:
+tests/mkdocs_adapter/test_pagecache.py builds twice and compares.
+
+Stored zlib-compressed under <project>/.cache/pages/; GONGKAI_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zlib
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+
+FORMAT = "pages-1"  # bump when what is stored changes
+_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+_ADAPTER = Path(__file__).resolve().parent
+# Configuration keys that change what a page looks like; site_dir and strict do not.
+_CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "repo_url", "repo_name", "edit_uri",
+                "copyright", "use_directory_urls", "extra", "extra_css", "extra_javascript", "markdown_extensions",
+                "mdx_configs", "nav")
+
+
+def _digest(parts: Iterable[bytes]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()
+
+
+def _tree(folder: Path) -> Iterable[bytes]:
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        yield path.relative_to(folder).as_posix().encode()
+        yield path.read_bytes()
+
+
+def _nav_signature(items: list[Any], titles: dict[str, str]) -> list[Any]:
+    """Titles and addresses as every page's sidebar shows them; a generated page by its title, a hand-written
+    one by its source (its title may come from its first heading)."""
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, Section):
+            out.append(["section", item.title, _nav_signature(item.children, titles)])
+        elif isinstance(item, Link):
+            out.append(["link", item.title, item.url])
+        elif isinstance(item, Page):
+            source = titles.get(item.file.src_uri) or hashlib.sha256(item.file.content_bytes).hexdigest()
+            out.append(["page", item.title if item.title is not None else "", item.file.src_uri, source])
+    return out
+
+
+def context_digest(config: MkDocsConfig, nav: Navigation, generated_titles: dict[str, str]) -> str:
+    settings = {key: config.get(key) for key in _CONFIG_KEYS}
+    settings["theme"] = dict(config.theme.items())
+    versions = []
+    for name in _LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=?")
+    parts = [FORMAT.encode(), json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False).encode(),
+             json.dumps(_nav_signature(nav.items, generated_titles), ensure_ascii=False).encode(), " ".join(versions).encode()]
+    for folder in [Path(d) for d in config.theme.dirs if Path(d).is_dir() and "site-packages" not in d] + [_ADAPTER]:
+        parts.extend(_tree(folder) if folder != _ADAPTER else (p.read_bytes() for p in sorted(folder.glob("*.py"))))
+    return _digest(parts)
+
+
+class PageCache:
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = None if os.environ.get("GONGKAI_NO_CACHE") == "1" else folder
+        self.pending: dict[str, str] = {}  # src_uri → key, for pages MkDocs renders this time
+        self.reused: set[str] = set()
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.html.z"
+
+    def reuse(self, files: Files, config: MkDocsConfig, nav: Navigation, generated_titles: dict[str, str]) -> None:
+        """Swap every cached page outside the nav for its stored HTML; remember the keys of the others."""
+        if self.folder is None:
+            return
+        context = context_digest(config, nav, generated_titles)
+        in_nav = {page.file.src_uri for page in nav.pages}
+        for file in list(files.documentation_pages()):
+            if file.src_uri not in generated_titles or file.src_uri in in_nav:
+                continue
+            key = _digest([context.encode(), file.src_uri.encode(), file.content_bytes])
+            try:
+                html = zlib.decompress(self._path(key).read_bytes())
+            except (OSError, zlib.error):
+                self.pending[file.src_uri] = key
+                continue
+            file.inclusion = InclusionLevel.EXCLUDED
+            files.append(File.generated(config, file.dest_uri, content=html))
+            self.reused.add(file.src_uri)
+
+    def store(self, src_uri: str, html: str) -> None:
+        key = self.pending.pop(src_uri, None)
+        if key is None or self.folder is None:
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(zlib.compress(html.encode("utf-8", errors="xmlcharrefreplace"), 1))
+            os.replace(temporary, path)  # atomic: a parallel build never reads half a file
+        except OSError:
+            pass  # a cache that cannot be written only costs the next build time

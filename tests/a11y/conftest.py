@@ -1,0 +1,120 @@
+"""Accessibility checks on the session `sample_site` build: one HTTP server, one Chromium and one axe pass per
+page for this package (under pytest-xdist: per worker).
+
+Package scope, not session: Playwright's sync API allows one running instance per process, and tests/search and
+tests/charts start their own after this package; ours must be closed by then."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.search.httpd import serve_directory
+
+SEARCH_TERM = "许可"
+# Every default axe rule, plus the enhanced (WCAG AAA 7:1) contrast rule that axe leaves off by default: it is our
+# stricter readability target (content/accessibility.md).
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"color-contrast-enhanced": {"enabled": True}}}  # a word in many records: the search page is checked with results on it
+
+
+@dataclass(frozen=True)
+class CheckedPage:
+    name: str  # Chinese label used in failure messages
+    path: str  # URL path below the site root, "" for the home page
+
+    @property
+    def file(self) -> str:
+        """The HTML file of the page, relative to the site folder (the query string is not part of it)."""
+        return self.path.split("?")[0] + "index.html"
+
+
+def _largest(site: Path, section: str) -> str:
+    """The biggest page of a section: it exercises the most template branches (steps, fees, materials …)."""
+    pages = sorted(site.glob(f"{section}/*/index.html"), key=lambda p: (-p.stat().st_size, p.as_posix()))
+    assert pages, f"样例站点中没有 {section}/ 页面"
+    return pages[0].parent.relative_to(site).as_posix() + "/"
+
+
+def checked_pages(site: Path) -> dict[str, CheckedPage]:
+    """The pages issue 8 names: home, a department, a power, a fee basis, a service item, search, the catalogues."""
+    pages = [
+        CheckedPage("首页", ""),
+        CheckedPage("部门页", _largest(site, "departments")),
+        CheckedPage("行政职权页", _largest(site, "powers")),
+        CheckedPage("收费依据页", _largest(site, "fees")),
+        CheckedPage("服务事项页", _largest(site, "services")),
+        CheckedPage("搜索页", f"search/?q={SEARCH_TERM}"),
+        CheckedPage("行政职权目录", "catalogue/powers/"),
+        CheckedPage("服务事项目录", "catalogue/services/"),
+        CheckedPage("收费目录", "catalogue/fees/"),
+        CheckedPage("部门列表", "departments/"),
+        CheckedPage("无障碍说明", "accessibility/"),
+    ]
+    return {page.name: page for page in pages}
+
+
+# Static, so tests can be parametrized before the site exists; test_pages_are_the_ones_checked keeps it in step.
+PAGE_NAMES = ["首页", "部门页", "行政职权页", "收费依据页", "服务事项页", "搜索页", "行政职权目录", "服务事项目录", "收费目录",
+              "部门列表", "无障碍说明"]
+
+
+@pytest.fixture(scope="package")
+def pages(sample_site) -> dict[str, CheckedPage]:  # noqa: ANN001 — tests.conftest.SampleSite
+    return checked_pages(sample_site.out)
+
+
+@pytest.fixture(scope="package")
+def site_url(sample_site) -> Iterator[str]:  # noqa: ANN001
+    with serve_directory(sample_site.out) as url:
+        yield url
+
+
+@pytest.fixture(scope="package")
+def context(chromium, site_url: str) -> Iterator[object]:  # noqa: ANN001 — playwright Browser
+    """One browser context; requests off the site (the theme's GitHub badge, mike's versions.json) are stubbed."""
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+    ctx.route(lambda url: not url.startswith(site_url), lambda route: route.fulfill(status=200, body="{}", content_type="application/json"))
+    ctx.route("**/versions.json", lambda route: route.fulfill(status=200, body="[]", content_type="application/json"))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def tab(context) -> Iterator[object]:  # noqa: ANN001 — playwright BrowserContext
+    page = context.new_page()
+    yield page
+    page.close()
+
+
+def open_page(tab, site_url: str, page: CheckedPage) -> None:  # noqa: ANN001 — playwright Page
+    """Load a page and wait until its scripts have finished drawing (search results, table controls)."""
+    tab.goto(site_url + page.path)
+    tab.wait_for_load_state("load")  # deferred scripts (browse.js) have run by now
+    if page.path.startswith("search/"):  # Pagefind answers asynchronously; the status line is set last
+        tab.wait_for_function(
+            "document.querySelector('[data-gk-search-page] [data-gk-status]').textContent.length > 0", timeout=10_000
+        )
+
+
+@pytest.fixture(scope="package")
+def axe_results(context, site_url: str, pages: dict[str, CheckedPage]):  # noqa: ANN001, ANN201
+    """`axe_results(name)`: axe-core's answer for one page, computed at most once per session (cached)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    cache: dict[str, dict] = {}
+
+    def run(name: str) -> dict:
+        if name not in cache:
+            tab = context.new_page()
+            try:
+                open_page(tab, site_url, pages[name])
+                cache[name] = axe.run(tab, options=AXE_OPTIONS).response
+            finally:
+                tab.close()
+        return cache[name]
+
+    return run
