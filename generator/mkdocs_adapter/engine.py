@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from generator.errors import BuildError, ConfigError
 from generator.mkdocs_adapter.messages import WarningCollector, failure_message, in_chinese
 from generator.mkdocs_adapter.pagecache import PageCache
+from generator.mkdocs_adapter.workers import PageWorkers
 from generator.mkdocs_adapter.plugin import site_options
 from generator.render.pages import SiteOptions
 from generator.site import SiteBundle
@@ -32,13 +33,14 @@ def _load(config_file: Path, site_dir: Path | None):  # noqa: ANN202 — MkDocsC
 
 
 def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict: bool = True, versioned: bool = False,
-               page_cache: Path | None = None) -> list[str]:
+               page_cache: Path | None = None, parallel: bool = True) -> list[str]:
     """MkDocs build of the bundle's pages plus the hand-written pages into `site_dir`; returns MkDocs' warnings.
 
     Strict (the default): any warning — a broken link or anchor found by the `validation:` settings — fails the
     build with every warning listed in Chinese. Not strict (the preview server): the warnings are returned instead.
     Versioned (`gongkai publish`): Material's version selector reads mike's ../versions.json, which publish writes.
     page_cache: a folder where unchanged pages outside the nav are kept between builds (pagecache.py).
+    parallel: render pages outside the nav in forked workers, one per core (workers.py).
     """
     config = _load(config_file, site_dir)
     plugin = config.plugins.get("gongkai")
@@ -46,6 +48,7 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
         raise ConfigError(f"{config_file} 的 plugins 中缺少 gongkai。")
     plugin.bundle = bundle
     plugin.page_cache = PageCache(page_cache)
+    plugin.workers = PageWorkers(enabled=parallel)
     if versioned:
         config.extra["version"] = {**(config.extra.get("version") or {}), "provider": "mike"}
     config.strict = strict  # MkDocs' own strict mode: it aborts after the build when anything was warned

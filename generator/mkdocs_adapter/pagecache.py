@@ -78,6 +78,12 @@ def context_digest(config: MkDocsConfig, nav: Navigation, generated_titles: dict
     return _digest(parts)
 
 
+def outside_nav(files: Files, nav: Navigation, generated_titles: dict[str, str]) -> list[File]:
+    """Generated pages the nav does not list (records, revisions, responsibility lists), in build order."""
+    in_nav = {page.file.src_uri for page in nav.pages}
+    return [f for f in files.documentation_pages() if f.src_uri in generated_titles and f.src_uri not in in_nav]
+
+
 class PageCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = None if os.environ.get("GONGKAI_NO_CACHE") == "1" else folder
@@ -88,24 +94,25 @@ class PageCache:
         assert self.folder is not None
         return self.folder / key[:2] / f"{key}.html.z"
 
-    def reuse(self, files: Files, config: MkDocsConfig, nav: Navigation, generated_titles: dict[str, str]) -> None:
-        """Swap every cached page outside the nav for its stored HTML; remember the keys of the others."""
+    def reuse(self, outside: list[File], files: Files, config: MkDocsConfig, nav: Navigation,
+              generated_titles: dict[str, str]) -> list[File]:
+        """Swap every cached page of `outside` for its stored HTML; returns the pages still to render."""
         if self.folder is None:
-            return
+            return outside
         context = context_digest(config, nav, generated_titles)
-        in_nav = {page.file.src_uri for page in nav.pages}
-        for file in list(files.documentation_pages()):
-            if file.src_uri not in generated_titles or file.src_uri in in_nav:
-                continue
+        remaining = []
+        for file in outside:
             key = _digest([context.encode(), file.src_uri.encode(), file.content_bytes])
             try:
                 html = zlib.decompress(self._path(key).read_bytes())
             except (OSError, zlib.error):
                 self.pending[file.src_uri] = key
+                remaining.append(file)
                 continue
             file.inclusion = InclusionLevel.EXCLUDED
             files.append(File.generated(config, file.dest_uri, content=html))
             self.reused.add(file.src_uri)
+        return remaining
 
     def store(self, src_uri: str, html: str) -> None:
         key = self.pending.pop(src_uri, None)

@@ -20,7 +20,8 @@ from generator.compile import compile_catalogue
 from generator.diagnostics import format_plain
 from generator.errors import CatalogueError
 from generator.mkdocs_adapter.markup import fix_material_markup
-from generator.mkdocs_adapter.pagecache import PageCache
+from generator.mkdocs_adapter.pagecache import PageCache, outside_nav
+from generator.mkdocs_adapter.workers import PageWorkers
 from generator.render.pages import SiteOptions
 from generator.site import Page, SiteBundle
 
@@ -50,13 +51,13 @@ def page_source(page: Page) -> str:
     return f"---\n{front}\n---\n\n{page.content}"
 
 
-def write_sitemap(files: Files, config: MkDocsConfig, reused: set[str]) -> None:
+def write_sitemap(files: Files, config: MkDocsConfig, elsewhere: set[str]) -> None:
     """sitemap.xml over every page, built or reused: MkDocs' own lists only the pages it rendered this time."""
     if not config.site_url:
         return
     base = config.site_url.rstrip("/") + "/"
     urls = [f"    <url>\n         <loc>{escape(urljoin(base, f.url))}</loc>\n    </url>" for f in files.documentation_pages(inclusion=lambda _: True)
-            if f.inclusion.is_included() or f.src_uri in reused]
+            if f.inclusion.is_included() or f.src_uri in elsewhere]
     text = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(urls) + "\n</urlset>\n"
     Path(config.site_dir, "sitemap.xml").write_text(text, encoding="utf-8")
     Path(config.site_dir, "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # no clock
@@ -66,6 +67,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     def __init__(self) -> None:
         self.bundle: SiteBundle | None = None  # set by `gongkai build` to skip compiling twice
         self.page_cache = PageCache(None)  # `gongkai build` points it at <project>/.cache/pages
+        self.workers = PageWorkers()  # `gongkai build` enables it: pages outside the nav on every core
         self._files = Files([])
 
     def _project_path(self, config: MkDocsConfig, value: str) -> Path:
@@ -91,7 +93,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.bundle is not None
         titles = {page.path: page.title for page in self.bundle.pages.values()}
-        self.page_cache.reuse(files, config, nav, titles)
+        remaining = self.page_cache.reuse(outside_nav(files, nav, titles), files, config, nav, titles)
+        self.workers.start(remaining, config, files, nav)
         self._files = files
         return nav
 
@@ -101,7 +104,11 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        write_sitemap(self._files, config, self.page_cache.reused)
+        self.workers.finish()
+        write_sitemap(self._files, config, self.page_cache.reused | self.workers.rendered)
+
+    def on_build_error(self, error: Exception) -> None:
+        self.workers.abort()
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 — livereload types
         self.bundle = None  # recompile on every change

@@ -72,3 +72,18 @@ def test_pages_link_both_ways(bundle: SiteBundle) -> None:
 def test_edit_link_points_at_the_yaml(bundle: SiteBundle) -> None:
     page = bundle.pages["powers/shop-licence.md"]
     assert page.edit_url == "https://example.invalid/repo/edit/main/catalogue/demo-market/powers/shop-licence.yaml"
+
+
+def test_power_page_gives_the_reason_for_not_using_a_template() -> None:
+    import dataclasses
+
+    from generator.check import check_catalogue
+    from generator.render.pages import PageRenderer
+
+    catalogue = check_catalogue(GOOD / "catalogue", GOOD / "flowcharts").catalogue
+    entry = next(e for e in catalogue.of_kind("powers") if e.steps)
+    procedure = entry.record.procedure.model_copy(update={"template": None, "no_template_reason": "适用《特别法》规定的特别程序"})
+    special = dataclasses.replace(entry, record=entry.record.model_copy(update={"procedure": procedure}), template=None)
+    content = PageRenderer(catalogue, OPTIONS).record_page(special).content
+    assert "未使用通用程序模板的理由：适用《特别法》规定的特别程序" in content
+    assert "适用程序：" not in content
