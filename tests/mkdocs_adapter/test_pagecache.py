@@ -26,11 +26,11 @@ def bundle() -> SiteBundle:
         os.chdir(cwd)
 
 
-def _build(bundle: SiteBundle, out: Path, cache: Path) -> None:
+def _build(bundle: SiteBundle, out: Path, cache: Path | None = None, parallel: bool = True) -> None:
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        build_site(bundle, CONFIG, out, page_cache=cache)
+        build_site(bundle, CONFIG, out, page_cache=cache, parallel=parallel)
     finally:
         os.chdir(cwd)
 

@@ -10,20 +10,9 @@ import pytest
 from generator.errors import BuildError
 from generator.mkdocs_adapter import workers
 from generator.site import SiteBundle
-from tests.mkdocs_adapter.test_pagecache import CONFIG, ROOT, _tree, bundle  # noqa: F401 — the module's bundle fixture
+from tests.mkdocs_adapter.test_pagecache import _build, _tree, bundle  # noqa: F401 — the module's bundle fixture
 
 pytestmark = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no workers")
-
-
-def _build(bundle: SiteBundle, out: Path, *, parallel: bool) -> None:  # noqa: F811
-    from generator.mkdocs_adapter.engine import build_site
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        build_site(bundle, CONFIG, out, parallel=parallel)
-    finally:
-        os.chdir(cwd)
 
 
 def test_parallel_pages_write_the_same_site(bundle: SiteBundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
