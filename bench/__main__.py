@@ -55,6 +55,24 @@ def charts_figures() -> object:
     return result if isinstance(result, (dict, list, str, int, float)) else str(result)
 
 
+def merged(previous_file: Path, new: dict) -> dict:
+    """`new` plus the sizes and chart figures of an earlier run that `new` did not measure again (a long size,
+    e.g. 30,000 records, is run on its own). Targets are re-judged against the next smaller size."""
+    try:
+        previous = json.loads(previous_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return new
+    measured = {s["records"] for s in new["sizes"]}
+    sizes = sorted([s for s in previous.get("sizes", []) if s.get("records") not in measured] + new["sizes"], key=lambda s: s["records"])
+    for i, size in enumerate(sizes):
+        size["targets"] = targets(size, sizes[i - 1] if i else None)
+    result = {**previous, **new, "sizes": sizes}
+    if "charts" not in new and "charts" in previous:
+        result["charts"] = previous["charts"]
+    result["total_seconds"] = {"this run": new["total_seconds"], "earlier": previous.get("total_seconds")}
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description="Benchmark Gongkai on synthetic catalogues.")
     parser.add_argument("--sizes", type=_ints, default=[1000, 10000], help="comma-separated record counts (default 1000,10000)")
@@ -63,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BENCH_DIR, help="where results.json and results.md go")
     parser.add_argument("--no-charts", action="store_true", help="skip bench/charts.py")
     parser.add_argument("--no-docs", action="store_true", help="do not refresh content/scale.md")
+    parser.add_argument("--append", action="store_true",
+                        help="keep the other sizes (and the chart figures, with --no-charts) of the existing results.json")
     args = parser.parse_args(argv)
     reps = args.reps or [default_reps(n) for n in args.sizes]
     if len(reps) == 1:
@@ -78,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_charts:
         guarded(results, "charts", charts_figures)
     results["total_seconds"] = round(time.perf_counter() - started, 1)
+    if args.append:
+        results = merged(args.out / "results.json", results)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (args.out / "results.md").write_text(markdown(results), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 # Stage names as reported by bench.probe → the stage names of the issue.
@@ -108,7 +109,24 @@ def markdown(results: dict) -> str:
         lines.append("")
     lines += ["## Stages of one cold build", "", *_stage_rows(sizes), "", "## Figures", "", *_figure_rows(sizes), ""]
     lines += ["## Search per query (cold browser, localhost)", "", *_search_rows(sizes), ""]
+    lines += ["## Charts (bench/charts.py)", "", *_chart_rows(results.get("charts")), ""]
     return "\n".join(lines) + "\n"
+
+
+CHART_FIGURES = [
+    ("charts rendered", "charts", ""), ("synthetic catalogue", "catalogue", ""), ("1-min load average at start", "loadavg_1m_at_start", ""),
+    ("cold SVG charts/s (target ≥ 500)", "svg_cold_per_s", "/s"), ("CPU per chart, cold", "svg_cold_cpu_ms_per_chart", "ms"),
+    ("charts/s if both cores were free", "svg_cold_per_s_if_cpus_were_free", "/s"), ("dot runs, cold", "svg_cold_dot_runs", ""),
+    ("dot runs, second build", "warm_dot_runs", ""), ("charts rendered, second build", "warm_rendered", ""),
+    ("SVG + build-time PNG charts/s (not used by builds: the browser draws the PNG)", "svg_png_cold_per_s", "/s"),
+    ("CPU per chart with PNG", "svg_png_cpu_ms_per_chart", "ms"),
+]
+
+
+def _chart_rows(charts: Any) -> list[str]:
+    if not isinstance(charts, dict):
+        return [f"Not measured: {_fmt(str(charts))}"]
+    return ["| figure | value |", "|---|---|"] + [f"| {label} | {_fmt(charts.get(key), unit)} |" for label, key, unit in CHART_FIGURES]
 
 
 def _search_rows(sizes: list[dict]) -> list[str]:
@@ -122,3 +140,17 @@ def _search_rows(sizes: list[dict]) -> list[str]:
             rows.append(f"| {size['records']} | {q.get('query')} | {_fmt(q.get('results_shown'))} | {_fmt(_kib(q.get('query_bytes')), 'KB')} "
                         f"| {_fmt(_kib(q.get('total_bytes')), 'KB')} | {_fmt(q.get('ms_to_first_result'), 'ms')} |")
     return rows
+
+
+def main() -> int:
+    """`python -m bench.report`: rewrite bench/results.md from bench/results.json (after editing the report code)."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent
+    results = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    (folder / "results.md").write_text(markdown(results), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

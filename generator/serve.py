@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.build import BuildRequest, build
 from generator.errors import ConfigError
+from generator.load import load_yaml_file
 from generator.paths import default_flowcharts
 
 
@@ -26,15 +27,25 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def department_view(catalogue: Path, department: str, dest: Path) -> Path:
-    """A catalogue of one department's records, plus every department file and fee basis they may refer to.
+def referenced_fees(department_folder: Path) -> set[str]:
+    """Ids of the fee bases the department's powers and services name (a record's file is named by its id)."""
+    ids: set[str] = set()
+    for path in sorted(department_folder.glob("*/*.yaml")):
+        data, problem = load_yaml_file(path)
+        if problem is None and isinstance(data, dict) and isinstance(data.get("fee_bases"), list):
+            ids.update(item for item in data["fee_bases"] if isinstance(item, str))
+    return ids
 
-    Previewing one department of a province-size catalogue must not wait for every other record.
+
+def department_view(catalogue: Path, department: str, dest: Path) -> Path:
+    """A catalogue of one department's records, plus every department file and the other departments' fee bases
+    its records name. Previewing one department of a province-size catalogue must not wait for every other record.
     """
     if not (catalogue / department / "department.yaml").is_file():
         known = sorted(p.name for p in catalogue.iterdir() if (p / "department.yaml").is_file()) if catalogue.is_dir() else []
         raise ConfigError(f"部门“{department}”不存在。可选部门：{'、'.join(known) or '（无）'}。")
     shutil.rmtree(dest, ignore_errors=True)
+    fees = referenced_fees(catalogue / department)
     for folder in sorted(p for p in catalogue.iterdir() if p.is_dir()):
         if folder.name == department:
             shutil.copytree(folder, dest / folder.name)
@@ -42,8 +53,10 @@ def department_view(catalogue: Path, department: str, dest: Path) -> Path:
         (dest / folder.name).mkdir(parents=True)
         if (folder / "department.yaml").is_file():
             shutil.copy2(folder / "department.yaml", dest / folder.name / "department.yaml")
-        if (folder / "fees").is_dir():
-            shutil.copytree(folder / "fees", dest / folder.name / "fees")
+        for fee in sorted((folder / "fees").glob("*.yaml")):
+            if fee.stem in fees:
+                (dest / folder.name / "fees").mkdir(exist_ok=True)
+                shutil.copy2(fee, dest / folder.name / "fees" / fee.name)
     return dest
 
 

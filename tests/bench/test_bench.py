@@ -25,3 +25,19 @@ def test_bench_end_to_end_tiny(tmp_path: Path) -> None:
     table = (out / "results.md").read_text(encoding="utf-8")
     for _, label in STAGE_LABELS:
         assert f"| {label} |" in table
+
+
+def test_append_keeps_earlier_sizes_and_rejudges_targets(tmp_path: Path) -> None:
+    from bench.__main__ import merged
+
+    def size(records: int, median: int) -> dict:
+        return {"records": records, "site": {"record_html_median_bytes": median}, "targets": []}
+
+    previous = tmp_path / "results.json"
+    previous.write_text(json.dumps({"machine": "m", "sizes": [size(1000, 100), size(10000, 100)], "charts": {"charts": 5},
+                                    "total_seconds": 9.0}), encoding="utf-8")
+    result = merged(previous, {"machine": "m", "sizes": [size(30000, 200)], "total_seconds": 1.0})
+    assert [s["records"] for s in result["sizes"]] == [1000, 10000, 30000]
+    assert result["charts"] == {"charts": 5}
+    growth = next(t for t in result["sizes"][2]["targets"] if "not growing" in t["target"])
+    assert growth["value"] == 2.0 and growth["verdict"] == "miss"  # judged against the 10,000-record size
