@@ -34,21 +34,20 @@ def linear(points: list[tuple[int, float]], at: int) -> float | None:
     return max(y2, y1 + slope * (at - n1))
 
 
+# label, where in results.json, unit shown, divisor from the stored unit to the shown one
 FIGURES = [
-    ("完整冷构建", ("build", "wall_s"), "秒"),
-    ("基线（纯 MkDocs + Material）构建", ("baseline", "wall_s"), "秒"),
-    ("check（无缓存）", ("check", "cold_s"), "秒"),
-    ("check（有缓存）", ("check", "warm_s"), "秒"),
-    ("修改一条记录后重建", ("rebuild", "wall_s"), "秒"),
-    ("构建峰值内存", ("build", "peak_rss_mb"), "MB"),
-    ("站点输出大小", ("site", "output_bytes"), "MB"),
+    ("完整冷构建", ("build", "wall_s"), "秒", 1),
+    ("基线（纯 MkDocs + Material）构建", ("baseline", "wall_s"), "秒", 1),
+    ("check（无缓存）", ("check", "cold_s"), "秒", 1),
+    ("check（有缓存）", ("check", "warm_s"), "秒", 1),
+    ("修改一条记录后重建", ("rebuild", "wall_s"), "秒", 1),
+    ("构建峰值内存", ("build", "peak_rss_mb"), "MB", 1),
+    ("站点输出大小", ("site", "output_bytes"), "MB", 1024 * 1024),
 ]
 
 
-def _show(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    return f"{value / 1024 / 1024:.1f}" if unit == "MB" and value > 10_000 else f"{value:.1f}"
+def _show(value: float | None, divisor: int) -> str:
+    return "—" if value is None else f"{value / divisor:.1f}"
 
 
 def section(results: dict) -> str:
@@ -58,11 +57,11 @@ def section(results: dict) -> str:
     head = "| 指标 | " + " | ".join(f"{s['records']:,} 条（实测）" for s in sizes) + f" | {PROVINCE:,} 条（外推） | 单个作业 {PROVINCE // 10:,} 条 × 10（外推） |"
     lines = [f"以下数字由 `make bench` 在 {results.get('machine', '')} 上实测并自动写入，外推按最大两个实测规模做线性拟合。", "",
              head, "|---|" + "---|" * (len(sizes) + 2)]
-    for label, keys, unit in FIGURES:
+    for label, keys, unit, divisor in FIGURES:
         points = [(s["records"], v) for s in sizes if (v := _value(s, *keys)) is not None]
         whole = linear(points, PROVINCE)
         per_job = linear(points, PROVINCE // 10)
-        cells = [_show(_value(s, *keys), unit) for s in sizes] + [_show(whole, unit), _show(per_job, unit)]
+        cells = [_show(_value(s, *keys), divisor) for s in sizes] + [_show(whole, divisor), _show(per_job, divisor)]
         lines.append(f"| {label}（{unit}） | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -61,6 +61,18 @@ def test_crash_after_staging_leaves_previous_site(stage: str, previous_site: Pat
     _assert_untouched(previous_site, before)
 
 
+def test_crashing_dot_leaves_previous_site(previous_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _tree_digest(previous_site)
+    crashing = tmp_path / "dot"
+    crashing.write_text("#!/bin/sh\nkill -SEGV $$\n", encoding="utf-8")  # Graphviz dying on a signal
+    crashing.chmod(0o755)
+    monkeypatch.setenv("GONGKAI_CHART_CACHE", "off")
+    monkeypatch.setattr("generator.charts.batch.dot_binary", lambda: str(crashing))
+    with pytest.raises(BuildError, match="Graphviz"):
+        build(_request(GOOD / "catalogue", previous_site))
+    _assert_untouched(previous_site, before)
+
+
 def test_engine_bug_still_leaves_previous_site(previous_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = _tree_digest(previous_site)
 

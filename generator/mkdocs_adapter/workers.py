@@ -29,17 +29,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.mkdocs_adapter.messages import WarningCollector
+
 MIN_PAGES = 200  # below this, forking costs more than it saves
 log = logging.getLogger("mkdocs.plugins.gongkai")
-
-
-class _Collector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 @dataclass
@@ -60,7 +53,7 @@ def _render(share: list[File], config: MkDocsConfig, files: Files, nav: Navigati
 
 
 def _child_main(share: list[File], config: MkDocsConfig, files: Files, nav: Navigation, report: Path) -> None:
-    collector = _Collector()
+    collector = WarningCollector()
     logging.getLogger("mkdocs").addHandler(collector)
     outcome: dict = {"warnings": collector.messages, "error": None}
     try:

@@ -41,3 +41,15 @@ def test_append_keeps_earlier_sizes_and_rejudges_targets(tmp_path: Path) -> None
     assert result["charts"] == {"charts": 5}
     growth = next(t for t in result["sizes"][2]["targets"] if "not growing" in t["target"])
     assert growth["value"] == 2.0 and growth["verdict"] == "miss"  # judged against the 10,000-record size
+
+
+def test_scale_page_table_converts_only_bytes() -> None:
+    from bench.scale_doc import section
+
+    def size(records: int) -> dict:
+        return {"records": records, "build": {"wall_s": records / 100, "peak_rss_mb": records / 5},
+                "site": {"output_bytes": records * 1024 * 1024}}
+
+    rows = {line.split(" | ")[0]: line for line in section({"machine": "m", "sizes": [size(1000), size(10000)]}).splitlines()}
+    assert rows["| 构建峰值内存（MB）"].endswith("| 200.0 | 2000.0 | 20000.0 | 2000.0 |")
+    assert rows["| 站点输出大小（MB）"].endswith("| 1000.0 | 10000.0 | 100000.0 | 10000.0 |")

@@ -35,3 +35,18 @@ def test_a_failing_worker_fails_the_build(bundle: SiteBundle, tmp_path: Path, mo
     monkeypatch.setattr(workers, "_render", broken)
     with pytest.raises(BuildError, match="并行生成页面失败.*disk full"):
         _build(bundle, tmp_path / "site", parallel=True)
+
+
+def test_a_warning_in_a_worker_fails_the_strict_build(bundle: SiteBundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    import logging
+
+    monkeypatch.setenv("GONGKAI_NO_CACHE", "1")
+    monkeypatch.setattr(workers, "MIN_PAGES", 1)
+
+    def warns(*args: object) -> None:
+        logging.getLogger("mkdocs.structure.pages").warning(
+            "Doc file 'powers/x.md' contains a link 'nope.md', but the target is not found among documentation files.")
+
+    monkeypatch.setattr(workers, "_render", warns)
+    with pytest.raises(BuildError, match="nope.md"):
+        _build(bundle, tmp_path / "site", parallel=True)
