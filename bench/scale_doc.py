@@ -26,12 +26,15 @@ def _value(size: dict, *keys: str) -> float | None:
 
 
 def linear(points: list[tuple[int, float]], at: int) -> float | None:
-    """Straight line through the two largest sizes; the fixed cost (startup) is the intercept."""
+    """The measured value at `at` if there is one; else the straight line through the two largest sizes (the
+    fixed cost, e.g. startup, is its intercept)."""
+    measured = dict(points)
+    if at in measured:
+        return measured[at]
     if len(points) < 2:
         return None
     (n1, y1), (n2, y2) = sorted(points)[-2:]
-    slope = (y2 - y1) / (n2 - n1)
-    return max(y2, y1 + slope * (at - n1))
+    return y1 + (y2 - y1) / (n2 - n1) * (at - n1)
 
 
 # label, where in results.json, unit shown, divisor from the stored unit to the shown one
