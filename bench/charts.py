@@ -1,4 +1,4 @@
-"""Chart throughput: charts/s cold (empty cache) and warm (everything cached), SVG only and SVG + PNG.
+"""Chart throughput: charts/s cold (empty cache) and warm (everything cached).
 
 The charts come from a catalogue written by `gongkai synth` (the scale issue's synthetic catalogue), enough
 records for the requested number of charts. The machine is shared, so besides charts/s (wall clock, which
@@ -68,18 +68,16 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _timed(entries: list[Entry], cache: Path, formats: tuple[str, ...]) -> tuple[float, float, ChartRenderer, int]:
+def _timed(entries: list[Entry], cache: Path) -> tuple[float, float, ChartRenderer]:
     """The whole chart stage as a build runs it: DOT source (in workers), cache lookup, Graphviz, clean-up."""
-    renderer = ChartRenderer(cache, formats)
+    renderer = ChartRenderer(cache)
     cpu_start = _cpu()
     start = time.perf_counter()
-    outputs = renderer.render(chart_jobs(entries, renderer.workers))  # what render_charts does, keeping every format
-    seconds, cpu = time.perf_counter() - start, _cpu() - cpu_start
-    png = [out["png"] for out in outputs if "png" in out]
-    return seconds, cpu, renderer, (sum(map(len, png)) // len(png) if png else 0)
+    renderer.render(chart_jobs(entries, renderer.workers))  # what render_charts does
+    return time.perf_counter() - start, _cpu() - cpu_start, renderer
 
 
-def bench_entries(entries: list[Entry], png_count: int = 100) -> dict:
+def bench_entries(entries: list[Entry]) -> dict:
     """Cold and warm charts/s and CPU ms per chart for `entries`."""
     if not entries:
         return {"charts": 0}
@@ -91,11 +89,9 @@ def bench_entries(entries: list[Entry], png_count: int = 100) -> dict:
     BENCH_CACHE.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=BENCH_CACHE) as tmp:
         load = os.getloadavg()
-        cold, cold_cpu, renderer, _ = _timed(entries, Path(tmp) / "svg", ("svg",))
+        cold, cold_cpu, renderer = _timed(entries, Path(tmp) / "svg")
         load_after = os.getloadavg()
-        warm, _, again, _ = _timed(entries, Path(tmp) / "svg", ("svg",))
-        png_entries = entries[:png_count]
-        png_cold, png_cpu, _, png_bytes = _timed(png_entries, Path(tmp) / "png", ("svg", "png"))
+        warm, _, again = _timed(entries, Path(tmp) / "svg")
     n = len(entries)
     return {
         "charts": n, "cpus": os.cpu_count(),
@@ -105,25 +101,23 @@ def bench_entries(entries: list[Entry], png_count: int = 100) -> dict:
         "svg_cold_per_s_if_cpus_were_free": round(n / cold_cpu * min(os.cpu_count() or 1, 2), 1),
         "svg_cold_dot_runs": renderer.stats.dot_runs,
         "svg_warm_per_s": round(n / warm, 1), "warm_dot_runs": again.stats.dot_runs, "warm_rendered": again.stats.rendered,
-        "svg_png_cold_per_s": round(len(png_entries) / png_cold, 1), "svg_png_charts": len(png_entries),
-        "svg_png_cpu_ms_per_chart": round(png_cpu * 1000 / len(png_entries), 2), "png_mean_bytes": png_bytes,
     }
 
 
-def bench_charts(catalogue_dir: Path, count: int | None = None, png_count: int = 100) -> dict:
+def bench_charts(catalogue_dir: Path, count: int | None = None) -> dict:
     """Figures for the catalogue's own charts (or `count` variants of them, for a small catalogue)."""
     entries = charted_entries(check_catalogue(catalogue_dir).catalogue)
     if count and entries:
         entries = variants(entries, count)
-    return bench_entries(entries, png_count)
+    return bench_entries(entries)
 
 
-def bench_synth(count: int, png_count: int = 100) -> dict:
+def bench_synth(count: int) -> dict:
     """Figures for `count` charts of a `gongkai synth` catalogue."""
     folder = synth_catalogue(count)
     entries = evenly(charted_entries(check_catalogue(folder, PROJECT / "flowcharts").catalogue), count)
     return {"catalogue": f"gongkai synth --records {math.ceil(count / CHARTS_PER_RECORD)} --seed {SEED}",
-            **bench_entries(entries, png_count)}
+            **bench_entries(entries)}
 
 
 def run() -> dict:

@@ -118,8 +118,6 @@ CHART_FIGURES = [
     ("cold SVG charts/s (target ≥ 500)", "svg_cold_per_s", "/s"), ("CPU per chart, cold", "svg_cold_cpu_ms_per_chart", "ms"),
     ("charts/s if both cores were free", "svg_cold_per_s_if_cpus_were_free", "/s"), ("dot runs, cold", "svg_cold_dot_runs", ""),
     ("dot runs, second build", "warm_dot_runs", ""), ("charts rendered, second build", "warm_rendered", ""),
-    ("SVG + build-time PNG charts/s (not used by builds: the browser draws the PNG)", "svg_png_cold_per_s", "/s"),
-    ("CPU per chart with PNG", "svg_png_cpu_ms_per_chart", "ms"),
 ]
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import struct
 import subprocess
 
 from generator.errors import BuildError
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SVG_START = b"<?xml"
 SVG_END = b"</svg>\n"
-# PNG through cairo with gd's palette writer at 72 dpi: ~4x cheaper and ~5x smaller than the default 96-dpi
-# truecolour PNG, and still sharp enough to print. dpi does not change the SVG (it is always in points).
-FLAGS = {"svg": "-Tsvg", "png": "-Tpng:cairo:gd"}
+PLAIN_START = b"graph "
+PLAIN_END = b"\nstop\n"
+# -Tplain gives each node's centre, where the chart sets the node's text (layout.py). dpi does not change the SVG.
+FLAGS = {"svg": "-Tsvg", "plain": "-Tplain"}
+BOUNDS = {"svg": (SVG_START, SVG_END), "plain": (PLAIN_START, PLAIN_END)}
 
 
 def dot_binary() -> str:
@@ -23,18 +23,6 @@ def dot_binary() -> str:
     return found
 
 
-def _png_end(data: bytes, start: int) -> int:
-    """Walk the PNG chunks (length, type, data, crc) up to IEND; returns the offset after it."""
-    pos = start + len(PNG_SIGNATURE)
-    while pos + 8 <= len(data):
-        (length,) = struct.unpack(">I", data[pos:pos + 4])
-        kind = data[pos + 4:pos + 8]
-        pos += 12 + length
-        if kind == b"IEND":
-            return pos
-    raise BuildError("Graphviz 输出的 PNG 不完整。")
-
-
 def split_output(data: bytes, count: int, formats: tuple[str, ...]) -> list[dict[str, bytes]]:
     """dot writes, for each graph in order, one output per -T flag; cut the stream at format boundaries."""
     results: list[dict[str, bytes]] = []
@@ -42,12 +30,11 @@ def split_output(data: bytes, count: int, formats: tuple[str, ...]) -> list[dict
     for _ in range(count):
         one: dict[str, bytes] = {}
         for fmt in formats:
-            if fmt == "svg" and data.startswith(SVG_START, pos):
-                end = data.index(SVG_END, pos) + len(SVG_END)
-            elif fmt == "png" and data.startswith(PNG_SIGNATURE, pos):
-                end = _png_end(data, pos)
-            else:
+            start, end_marker = BOUNDS[fmt]
+            end = data.find(end_marker, pos) if data.startswith(start, pos) else -1
+            if end < 0:
                 raise BuildError("无法解析 Graphviz 的输出：流程图数量或格式与输入不符。")
+            end += len(end_marker)
             one[fmt] = data[pos:end]
             pos = end
         results.append(one)

@@ -1,16 +1,18 @@
 """The DOT source of one entry's flowchart: all seven elements of DESIGN.md §1 plus a legend.
 
-Only fixed strings from this module reach DOT attributes; record text enters through `text.lines_html` only.
+Only fixed strings from this module reach DOT attributes. Record text enters as node lines (`text.lines`, set by
+layout.py) or, for the title, through `text.lines_html`; both are fully escaped.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 
 from generator.catalogue import Entry, ResolvedStep
 from generator.charts.graph import FONT, Graph
 from generator.charts.legend import legend_below, legend_lines
-from generator.charts.text import clean, escape, lines_html
+from generator.charts.text import Line, clean, escape, lines, lines_html
 from generator.models import Power
 from generator.models.common import Channel, TimeLimit
 from generator.models.power import PowerClass
@@ -46,21 +48,25 @@ HEADER = [
 ]
 
 
+def joined(parts: list[tuple[Line, ...]]) -> tuple[Line, ...]:
+    return tuple(chain.from_iterable(parts))
+
+
 def limit_line(label: str, limit: TimeLimit | None) -> str:
     return f"{label}：{limit.text()}" + (f"（{clean(limit.note)}）" if limit and limit.note else "") if limit else ""
 
 
-def step_label(index: int, step: ResolvedStep) -> str:
-    parts = [lines_html(f"{index}. {clean(step.name)}", 26, bold=True),
-             lines_html(step.post or "未指定", 30, prefix="承办岗位：")]
+def step_label(index: int, step: ResolvedStep) -> tuple[Line, ...]:
+    parts = [lines(f"{index}. {clean(step.name)}", 26, bold=True),
+             lines(step.post or "未指定", 30, prefix="承办岗位：")]
     if step.statutory_limit or step.promised_limit:
-        parts += [lines_html(limit_line("法定时限", step.statutory_limit), 30),
-                  lines_html(limit_line("承诺时限", step.promised_limit), 30)]
+        parts += [lines(limit_line("法定时限", step.statutory_limit), 30),
+                  lines(limit_line("承诺时限", step.promised_limit), 30)]
     else:
-        parts.append(lines_html("时限：本环节无单独时限"))
+        parts.append(lines("时限：本环节无单独时限"))
     if step.article:
-        parts.append(lines_html(step.article, 34, size=9, prefix="依据："))
-    return "".join(parts)
+        parts.append(lines(step.article, 34, size=9, prefix="依据："))
+    return joined(parts)
 
 
 def mode_of(entry: Entry) -> str:
@@ -69,39 +75,39 @@ def mode_of(entry: Entry) -> str:
     return mode.value if mode else ("依申请" if entry.kind == "services" else "未注明")
 
 
-def start_label(entry: Entry) -> str:
+def start_label(entry: Entry) -> tuple[Line, ...]:
     record = entry.record
-    parts = [lines_html("办理条件", bold=True), lines_html(mode_of(entry), prefix="行使方式：")]
+    parts = [lines("办理条件", bold=True), lines(mode_of(entry), prefix="行使方式：")]
     if getattr(record, "trigger", None):
-        parts.append(lines_html(record.trigger, 32, prefix="启动情形："))
+        parts.append(lines(record.trigger, 32, prefix="启动情形："))
     if getattr(record, "service_object", None):
-        parts.append(lines_html(record.service_object, 32, prefix="对象："))
+        parts.append(lines(record.service_object, 32, prefix="对象："))
     for condition in getattr(record, "conditions", []):
-        parts.append(lines_html(condition, 32, prefix="· "))
+        parts.append(lines(condition, 32, prefix="· "))
     for basis in getattr(record, "legal_basis", []):
-        parts.append(lines_html(f"《{clean(basis.title)}》{clean(basis.article)}", 34, size=9, prefix="依据："))
+        parts.append(lines(f"《{clean(basis.title)}》{clean(basis.article)}", 34, size=9, prefix="依据："))
     if getattr(record, "materials", None):
-        parts.append(lines_html(f"申请材料 {len(record.materials)} 项，不齐全的一次性告知补正", 32, size=9))
-    return "".join(parts)
+        parts.append(lines(f"申请材料 {len(record.materials)} 项，不齐全的一次性告知补正", 32, size=9))
+    return joined(parts)
 
 
-def end_label(entry: Entry) -> str:
+def end_label(entry: Entry) -> tuple[Line, ...]:
     record = entry.record
-    parts = [lines_html("办结", bold=True)]
+    parts = [lines("办结", bold=True)]
     if getattr(record, "result", None):
-        parts.append(lines_html(record.result, 30, prefix="办理结果："))
-    parts.append(lines_html(limit_line("法定时限", getattr(record, "statutory_limit", None)), 32))
-    parts.append(lines_html(limit_line("承诺时限", getattr(record, "promised_limit", None)), 32))
+        parts.append(lines(record.result, 30, prefix="办理结果："))
+    parts.append(lines(limit_line("法定时限", getattr(record, "statutory_limit", None)), 32))
+    parts.append(lines(limit_line("承诺时限", getattr(record, "promised_limit", None)), 32))
     if entry.contact and entry.contact.phone:
-        parts.append(lines_html(entry.contact.phone, 32, prefix="咨询电话："))
-    return "".join(parts)
+        parts.append(lines(entry.contact.phone, 32, prefix="咨询电话："))
+    return joined(parts)
 
 
-def channel_lines(channel: Channel) -> str:
+def channel_lines(channel: Channel) -> tuple[Line, ...]:
     details = [f"电话 {clean(channel.phone)}" if channel.phone else "", f"地址 {clean(channel.address)}" if channel.address else "",
                f"网址 {clean(channel.website)}" if channel.website else "", f"邮箱 {clean(channel.email)}" if channel.email else ""]
     text = clean(channel.name) + ("：" + "；".join(d for d in details if d) if any(details) else "")
-    return lines_html(text, 36, prefix="· ")
+    return lines(text, 36, prefix="· ")
 
 
 def remedies_of(entry: Entry) -> tuple[Remedy, ...]:
@@ -119,13 +125,13 @@ def step_kind(entry: Entry, step: ResolvedStep) -> StepKind | None:
     return next((ts.kind for ts in entry.template.steps if ts.id == step.key), None)
 
 
-def right_label(right: Right) -> str:
-    parts = [lines_html(right.name, 24, bold=True, prefix="相对人权利：")]
+def right_label(right: Right) -> tuple[Line, ...]:
+    parts = [lines(right.name, 24, bold=True, prefix="相对人权利：")]
     if right.deadline:
-        parts.append(lines_html(right.deadline, 26, prefix="期限："))
+        parts.append(lines(right.deadline, 26, prefix="期限："))
     if right.description:
-        parts.append(lines_html(right.description, 28, size=9))
-    return "".join(parts)
+        parts.append(lines(right.description, 28, size=9))
+    return joined(parts)
 
 
 class ChartBuilder:
@@ -137,11 +143,13 @@ class ChartBuilder:
         self.remedies = remedies_of(entry)
         self.remedy_node = "remedies" if self.remedies else ""
 
-    def node(self, node_id: str, label: str, style: str) -> str:
-        return self.graph.node(node_id, label, **STYLE[style])
+    def node(self, node_id: str, label: tuple[Line, ...], style: str) -> str:
+        return self.graph.box(node_id, label, **STYLE[style])
 
     def edge(self, tail: str, head: str, style: str, label: str = "", **extra: str) -> None:
-        self.graph.edge(tail, head, lines_html(label, 12) if label else "", **EDGE[style], **extra)
+        self.graph.edge(tail, head, **EDGE[style], **extra)
+        if label:
+            self.graph.edge_note(tail, head, label)
 
     def build(self) -> str:
         entry = self.entry
@@ -167,7 +175,7 @@ class ChartBuilder:
         beside = [self.interface(node_id, j, i) for j, i in enumerate(step.interfaces, 1)]
         beside += [self.right(node_id, j, r) for j, r in enumerate(step.rights, 1)]
         if step.disclosure:
-            beside.append(self.node(f"{node_id}d", lines_html(step.disclosure, 26, prefix="公开："), "disclosure"))
+            beside.append(self.node(f"{node_id}d", lines(step.disclosure, 26, prefix="公开："), "disclosure"))
             self.edge(node_id, f"{node_id}d", "note")
         if beside:
             self.graph.same_rank(node_id, *beside)
@@ -177,9 +185,9 @@ class ChartBuilder:
 
     def interface(self, step_id: str, j: int, interface) -> str:
         node_id = f"{step_id}i{j}"
-        label = lines_html(interface.kind.value, 24, bold=True, prefix="衔接：") + lines_html(interface.party, 26)
+        label = lines(interface.kind.value, 24, bold=True, prefix="衔接：") + lines(interface.party, 26)
         if interface.note:
-            label += lines_html(interface.note, 26, size=9)
+            label += lines(interface.note, 26, size=9)
         self.node(node_id, label, "interface")
         # No label: labelled edges inside rank=same corrupt memory in Graphviz 2.43 when a process lays out several graphs.
         self.edge(step_id, node_id, "interface")
@@ -193,9 +201,9 @@ class ChartBuilder:
 
     def branch(self, step_id: str, j: int, branch) -> None:
         node_id = f"{step_id}b{j}"
-        label = lines_html(branch.condition, 28, prefix="情形：") + lines_html(branch.outcome, 28, prefix="处理：")
+        label = lines(branch.condition, 28, prefix="情形：") + lines(branch.outcome, 28, prefix="处理：")
         if branch.article:
-            label += lines_html(branch.article, 32, size=9, prefix="依据：")
+            label += lines(branch.article, 32, size=9, prefix="依据：")
         self.node(node_id, label, "branch")
         self.edge(step_id, node_id, "branch", "终结" if branch.ends else "分支")
         if branch.ends and self.remedy_node:
@@ -209,27 +217,27 @@ class ChartBuilder:
         for j, right in enumerate(loose, 1):
             self.right(start, j, right)
 
-    def remedies_label(self) -> str:
-        parts = [lines_html("救济途径", bold=True)]
+    def remedies_label(self) -> tuple[Line, ...]:
+        parts = [lines("救济途径", bold=True)]
         for remedy in self.remedies:
-            parts.append(lines_html(f"{clean(remedy.name)}：{clean(remedy.deadline)}", 32, prefix="· "))
+            parts.append(lines(f"{clean(remedy.name)}：{clean(remedy.deadline)}", 32, prefix="· "))
             if remedy.article:
-                parts.append(lines_html(remedy.article, 34, size=9, prefix="依据："))
-        return "".join(parts)
+                parts.append(lines(remedy.article, 34, size=9, prefix="依据："))
+        return joined(parts)
 
     def supervision(self, end: str) -> str:
         entry = self.entry
         sup = entry.supervision
-        parts = [lines_html("监督方式", bold=True)]
-        parts += [lines_html("内部监督：")] + [channel_lines(c) for c in (sup.internal if sup else [])]
-        parts += [lines_html("外部监督：")] + [channel_lines(c) for c in (sup.external if sup else [])]
+        parts = [lines("监督方式", bold=True)]
+        parts += [lines("内部监督：")] + [channel_lines(c) for c in (sup.internal if sup else [])]
+        parts += [lines("外部监督：")] + [channel_lines(c) for c in (sup.external if sup else [])]
         if not (sup and (sup.internal or sup.external)):
-            parts.append(lines_html("未填写"))
-        complaints = [lines_html("投诉举报途径", bold=True)] + [channel_lines(c) for c in entry.complaints]
+            parts.append(lines("未填写"))
+        complaints = [lines("投诉举报途径", bold=True)] + [channel_lines(c) for c in entry.complaints]
         if not entry.complaints:
-            complaints.append(lines_html("未填写"))
-        self.node("supervision", "".join(parts), "supervision")
-        self.node("complaints", "".join(complaints), "supervision")
+            complaints.append(lines("未填写"))
+        self.node("supervision", joined(parts), "supervision")
+        self.node("complaints", joined(complaints), "supervision")
         self.graph.edge(end, "supervision", style="invis")
         self.graph.edge(end, "complaints", style="invis")
         self.graph.same_rank("supervision", "complaints")

@@ -14,12 +14,16 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.charts import batch
-from generator.charts.dot import legend_dot, with_legend
+from generator.charts.dot import legend_dot
+from generator.charts.layout import place_text
+from generator.charts.metrics import font_file
 from generator.charts.store import ChartStore
 from generator.charts.svg import LegendArt, legend_art, sanitize_svg
+from generator.errors import BuildError
 
 # Bump when the post-processing changes, so cached files made by older code are not reused.
-PIPELINE_VERSION = "charts-4"
+PIPELINE_VERSION = "charts-5"
+FORMATS = ("svg",)  # the PNG is drawn from the SVG in the reader's browser (overrides/assets/gongkai/chart.js)
 DEFAULT_CACHE = Path(".cache/charts")
 
 
@@ -39,18 +43,28 @@ class RenderStats:
     dot_runs: int = 0
 
 
-def _tool_stamp() -> str:
-    """Identifies the installed Graphviz without starting it, and the legend every chart shows: a change of
-    either gives new cache keys."""
-    path = os.path.realpath(batch.dot_binary())
+# The code that turns Graphviz's output into the chart: editing it must not leave old charts in the cache.
+_POST_PROCESSING = ("layout.py", "svg.py", "metrics.py")
+
+
+def _file_stamp(path: str) -> str:
     info = os.stat(path)
+    return f"{os.path.realpath(path)}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _tool_stamp() -> str:
+    """Identifies the installed Graphviz (without starting it), the chart fonts, the post-processing code and the
+    legend every chart shows: a change of any of them gives new cache keys."""
+    here = Path(__file__).parent
+    code = hashlib.sha256(b"".join((here / name).read_bytes() for name in _POST_PROCESSING)).hexdigest()
     legend = hashlib.sha256(legend_dot().encode("utf-8")).hexdigest()
-    return f"{path}:{info.st_size}:{info.st_mtime_ns}:{legend}"
+    fonts = [_file_stamp(str(font_file(bold)[0])) for bold in (False, True)]
+    return ":".join([_file_stamp(batch.dot_binary()), *fonts, code, legend])
 
 
-def job_key(job: ChartJob, formats: tuple[str, ...], stamp: str) -> str:
+def job_key(job: ChartJob, stamp: str) -> str:
     digest = hashlib.sha256()
-    for part in (PIPELINE_VERSION, stamp, ",".join(formats), job.dot, job.title, job.desc):
+    for part in (PIPELINE_VERSION, stamp, job.dot, job.title, job.desc):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -63,41 +77,43 @@ def render_legend() -> LegendArt:
     return legend_art(sanitize_svg(svg, "图例", "流程图图例"))
 
 
-def render_batch(jobs: list[ChartJob], formats: tuple[str, ...], legend: LegendArt | None = None) -> list[dict[str, bytes]]:
-    """dot on the batch, then SVG clean-up; runs in a worker process so the Python part uses every core too.
+def render_batch(jobs: list[ChartJob], legend: LegendArt | None = None) -> list[dict[str, bytes]]:
+    """dot on the batch, then the node text, SVG clean-up and the shared legend below each chart; runs in a
+    worker process so the Python part uses every core too."""
+    legend = legend or render_legend()
+    drawn = batch.run_dot([j.dot for j in jobs], ("svg", "plain"), [j.name for j in jobs])
+    return [{"svg": sanitize_svg(_with_text(job, out), job.title, job.desc, legend)} for job, out in zip(jobs, drawn)]
 
-    SVG comes from the chart without its legend, which is then placed below it; a PNG cannot be composed so
-    cheaply, so it comes from a second dot process over the charts with the legend in their graphs."""
-    names = [j.name for j in jobs]
-    outputs: list[dict[str, bytes]] = [{} for _ in jobs]
-    if "svg" in formats:
-        legend = legend or render_legend()
-        for job, out, svg in zip(jobs, outputs, batch.run_dot([j.dot for j in jobs], ("svg",), names)):
-            out["svg"] = sanitize_svg(svg["svg"], job.title, job.desc, legend)
-    if "png" in formats:
-        for out, png in zip(outputs, batch.run_dot([with_legend(j.dot) for j in jobs], ("png",), names)):
-            out["png"] = png["png"]
-    return outputs
+
+def render_one(dot: str, title: str) -> bytes:
+    """One chart body's finished SVG, for previews outside a build (e.g. the pull-request summary)."""
+    return render_batch([ChartJob(title, dot, title, title)])[0]["svg"]
+
+
+def _with_text(job: ChartJob, out: dict[str, bytes]) -> bytes:
+    try:
+        svg, plain = out["svg"].decode("utf-8"), out["plain"].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"Graphviz 输出的流程图（{job.name}）无法解析：{exc}") from exc
+    return place_text(svg, plain, job.dot).encode("utf-8")
 
 
 class ChartRenderer:
-    def __init__(self, cache_dir: Path | None = DEFAULT_CACHE, formats: tuple[str, ...] = ("svg",),
-                 workers: int | None = None, batch_size: int = 250) -> None:
+    def __init__(self, cache_dir: Path | None = DEFAULT_CACHE, workers: int | None = None, batch_size: int = 250) -> None:
         # Start-up and font loading are ~5% of a dot run of 100 charts and ~2% at 250; larger gains little.
         self.cache_dir = cache_dir
-        self.formats = formats
         self.workers = workers or os.cpu_count() or 1
         self.batch_size = batch_size
         self.stats = RenderStats()
 
     def _cached(self, keys: list[str], store: ChartStore | None) -> list[dict[str, bytes] | None]:
-        found = store.get(keys, self.formats) if store else {}
+        found = store.get(keys, FORMATS) if store else {}
         return [found.get(k) for k in keys]
 
     def render(self, jobs: list[ChartJob]) -> list[dict[str, bytes]]:
         """Outputs (format → bytes) in the order of `jobs`; only charts missing from the cache reach Graphviz."""
         stamp = _tool_stamp()
-        keys = [job_key(j, self.formats, stamp) for j in jobs]
+        keys = [job_key(j, stamp) for j in jobs]
         store = ChartStore(self.cache_dir) if self.cache_dir is not None else None
         try:
             return self._render(jobs, keys, store)
@@ -126,12 +142,12 @@ class ChartRenderer:
     def _rendered(self, batches: list[list[ChartJob]]) -> Iterator[list[dict[str, bytes]]]:
         """Each batch's outputs as soon as it (and those before it) are done, so the cache is written while the
         workers go on rendering instead of after all of them finish."""
-        shared = [self.formats] * len(batches), [render_legend() if "svg" in self.formats else None] * len(batches)
+        legends = [render_legend()] * len(batches)
         if len(batches) == 1 or self.workers == 1:
-            yield from map(render_batch, batches, *shared)
+            yield from map(render_batch, batches, legends)
             return
         with frozen_heap(), ProcessPoolExecutor(max_workers=self.workers) as pool:
-            yield from pool.map(render_batch, batches, *shared)
+            yield from pool.map(render_batch, batches, legends)
 
 
 @contextmanager

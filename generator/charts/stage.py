@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from generator.catalogue import Catalogue, Entry
 from generator.charts.dot import chart_body_dot, chart_summary
+from generator.charts.metrics import preload as preload_fonts
 from generator.charts.render import DEFAULT_CACHE, ChartJob, ChartRenderer, RenderStats, frozen_heap
 from generator.render.context import relative
 from generator.render.text import md_escape
@@ -72,6 +73,7 @@ def _jobs_slice(bounds: tuple[int, int]) -> list[ChartJob]:
 def chart_jobs(entries: list[Entry], workers: int | None = None) -> list[ChartJob]:
     """DOT source for every entry; large catalogues build it in forked workers (it costs about 2 ms a chart)."""
     workers = workers or os.cpu_count() or 1
+    preload_fonts()
     if workers == 1 or len(entries) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return [_job(e) for e in entries]
     _FORKED[:] = entries
@@ -96,7 +98,7 @@ def render_charts(entries: list[Entry], renderer: ChartRenderer) -> dict[str, by
 def stage_charts(compiled: Compiled, cache_dir: Path | None) -> RenderStats:
     """Render the charts into the bundle and register the `chart` value for record pages."""
     entries = charted_entries(compiled.checked.catalogue)
-    renderer = ChartRenderer(cache_dir, formats=("svg",))
+    renderer = ChartRenderer(cache_dir)
     for path, content in sorted(render_charts(entries, renderer).items()):
         compiled.bundle.add_file(path, content)
     charted = {e.id for e in entries}

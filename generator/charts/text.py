@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 # C0/C1 controls and other characters that are not allowed in XML (Graphviz parses HTML labels as XML).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -80,3 +81,24 @@ def _lines_html(value: str, limit: int, size: int | None, bold: bool, prefix: st
     if size:
         body = f'<FONT POINT-SIZE="{int(size)}">{body}</FONT>'
     return body + '<BR ALIGN="LEFT"/>' if body else ""
+
+
+class Line(NamedTuple):
+    """One line of node text, clean and unescaped: the chart sets it itself (see layout.py)."""
+
+    text: str
+    size: int
+    bold: bool
+
+
+BODY_SIZE = 11  # the node font size in HEADER; `size=` asks for a smaller one (legal citations)
+
+
+def lines(value: object, limit: int = 28, size: int | None = None, bold: bool = False, prefix: str = "") -> tuple[Line, ...]:
+    """Wrapped lines of node text; `prefix` is trusted label text (e.g. "岗位：")."""
+    return _lines(value if type(value) is str else clean(value), limit, size or BODY_SIZE, bold, prefix)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lines(value: str, limit: int, size: int, bold: bool, prefix: str) -> tuple[Line, ...]:
+    return tuple(Line(text, size, bold) for text in wrap(prefix + clean(value), limit))

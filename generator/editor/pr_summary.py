@@ -167,11 +167,10 @@ def chart_sources(catalogue: Catalogue, dot_of: Callable[[Entry], str]) -> dict[
 
 
 def render_svg(dot_source: str) -> bytes:
-    try:
-        done = subprocess.run(["dot", "-Tsvg"], input=dot_source.encode("utf-8"), capture_output=True, check=True, timeout=60)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise GongkaiError(f"Graphviz（dot）无法生成流程图：{exc}") from None
-    return done.stdout
+    """A chart body's SVG as the site shows it (node text set, shared legend below)."""
+    from generator.charts.render import render_one
+
+    return render_one(dot_source, "流程图")
 
 
 def chart_changes(before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str]], out: Path | None,
@@ -231,7 +230,7 @@ def summarise(repo: Path, base: str, catalogue: str, flowcharts: str, charts_dir
               dot_of: Callable[[Entry], str] | None = None) -> str:
     merge_base = git("merge-base", base, "HEAD", cwd=repo).decode().strip()
     if dot_of is None:
-        from generator.charts.dot import chart_dot as dot_of
+        from generator.charts.dot import chart_body_dot as dot_of
     with tempfile.TemporaryDirectory(prefix="gongkai-base-") as tmp:
         old_root = Path(tmp)
         export_tree(repo, merge_base, [catalogue, flowcharts], old_root)

@@ -13,21 +13,23 @@ from generator.check import check_catalogue
 ROOT = Path(__file__).resolve().parents[2]
 TOLERANCE = 1.0
 
-# For each <g class="node">: the union of its shape boxes, then every <text> box that sticks out of it.
+# For each <g class="node">: the union of its shape boxes, then every <text> box that sticks out of it. Screen
+# boxes, because the chart sets a node's text inside a translated group of its own; the tolerance is in SVG units.
 OVERFLOWS_JS = """(tolerance) => {
   const found = [];
   for (const node of document.querySelectorAll('svg g.node')) {
     const shapes = node.querySelectorAll('polygon, ellipse, path, polyline, rect, circle');
     if (!shapes.length) continue;
+    const slack = tolerance * node.ownerSVGElement.getScreenCTM().a;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (const s of shapes) {
-      const b = s.getBBox();
-      x0 = Math.min(x0, b.x); y0 = Math.min(y0, b.y); x1 = Math.max(x1, b.x + b.width); y1 = Math.max(y1, b.y + b.height);
+      const b = s.getBoundingClientRect();
+      x0 = Math.min(x0, b.left); y0 = Math.min(y0, b.top); x1 = Math.max(x1, b.right); y1 = Math.max(y1, b.bottom);
     }
     for (const t of node.querySelectorAll('text')) {
-      const b = t.getBBox();
-      if (b.x < x0 - tolerance || b.y < y0 - tolerance || b.x + b.width > x1 + tolerance || b.y + b.height > y1 + tolerance) {
-        found.push(t.textContent + ' [' + [b.x, b.y, b.width, b.height].map(v => v.toFixed(1)).join(',') +
+      const b = t.getBoundingClientRect();
+      if (b.left < x0 - slack || b.top < y0 - slack || b.right > x1 + slack || b.bottom > y1 + slack) {
+        found.push(t.textContent + ' [' + [b.left, b.top, b.width, b.height].map(v => v.toFixed(1)).join(',') +
                    '] outside [' + [x0, y0, x1 - x0, y1 - y0].map(v => v.toFixed(1)).join(',') + ']');
       }
     }
@@ -56,7 +58,7 @@ def overflows(page, svg: str) -> list[str]:
 @pytest.fixture(scope="module")
 def sample_svgs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     entries = charted_entries(check_catalogue(ROOT / "catalogue").catalogue)
-    files = render_charts(entries, ChartRenderer(tmp_path_factory.mktemp("charts"), ("svg",)))
+    files = render_charts(entries, ChartRenderer(tmp_path_factory.mktemp("charts")))
     return {path: data.decode("utf-8").split("\n", 1)[1] for path, data in sorted(files.items())}
 
 
@@ -69,3 +71,13 @@ def test_no_label_overflows_its_shape_in_any_sample_chart(browser_page, sample_s
     assert sample_svgs, "the sample catalogue has no charts"
     problems = {path: found for path, svg in sample_svgs.items() if (found := overflows(browser_page, svg))}
     assert not problems, problems
+
+
+def test_detector_sees_text_of_a_translated_group(browser_page, sample_svgs):
+    """Node text sits in its own translated group: moving that group must count as an overflow."""
+    svg = next(iter(sample_svgs.values()))
+    start = svg.index('<g transform="translate(')
+    moved = svg[:start] + '<g transform="translate(-60 -40)"><g' + svg[start + 2:]
+    moved = moved.replace("</text>\n</g>", "</text>\n</g></g>", 1)
+    assert overflows(browser_page, svg) == []
+    assert overflows(browser_page, moved)

@@ -22,7 +22,7 @@ def jobs_for(entries, body: bool = True) -> list[ChartJob]:
 @pytest.fixture(scope="module")
 def hostile_svgs() -> list[bytes]:
     entries = [make_entry(t, h) for h in HOSTILE for t in ("licensing", "penalty-general")]
-    return [o["svg"] for o in ChartRenderer(None, SVG_ONLY).render(jobs_for(entries))]
+    return [o["svg"] for o in ChartRenderer(None).render(jobs_for(entries))]
 
 
 def test_hostile_strings_render_to_safe_svg(hostile_svgs: list[bytes]):
@@ -40,24 +40,24 @@ def test_hostile_strings_render_to_safe_svg(hostile_svgs: list[bytes]):
 
 def test_every_template_renders_without_warnings():
     entries = [make_entry(t) for t in sorted(TEMPLATES)]
-    outputs = ChartRenderer(None, SVG_ONLY).render(jobs_for(entries))
+    outputs = ChartRenderer(None).render(jobs_for(entries))
     assert len(outputs) == len(entries) and all(o["svg"].startswith(b"<?xml") for o in outputs)
 
 
 def test_output_is_byte_identical_and_independent_of_batch_position(tmp_path):
     first = jobs_for([make_entry("licensing")])
     mixed = jobs_for([make_entry("levy"), make_entry("benefit"), make_entry("licensing")])
-    a = ChartRenderer(None, ("svg", "png")).render(first)[0]
-    b = ChartRenderer(None, ("svg", "png"), workers=1).render(mixed)[2]
-    assert a == b and a["png"].startswith(b"\x89PNG")
+    a = ChartRenderer(None).render(first)[0]
+    b = ChartRenderer(None, workers=1).render(mixed)[2]
+    assert a == b and a["svg"].startswith(b"<?xml")
 
 
 def test_second_render_runs_dot_zero_times(tmp_path):
     jobs = jobs_for([make_entry(t) for t in ("licensing", "inspection", "levy")])
-    cold = ChartRenderer(tmp_path, SVG_ONLY)
+    cold = ChartRenderer(tmp_path)
     first = cold.render(jobs)
     assert cold.stats.rendered == 3 and cold.stats.dot_runs >= 1
-    warm = ChartRenderer(tmp_path, SVG_ONLY)
+    warm = ChartRenderer(tmp_path)
     assert warm.render(jobs) == first
     assert warm.stats.dot_runs == 0 and warm.stats.rendered == 0 and warm.stats.cached == 3
 
@@ -66,7 +66,7 @@ def test_broken_graph_is_a_build_error():
     bad = 'digraph g { n [fontname="NoSuchFontAnywhere" label="中文"]; }\n'
     with pytest.raises(BuildError):
         # an unknown font alone may resolve to a fallback; a broken graph must fail either way
-        ChartRenderer(None, SVG_ONLY).render([ChartJob("x", bad + "digraph { -> }\n", "t", "d")])
+        ChartRenderer(None).render([ChartJob("x", bad + "digraph { -> }\n", "t", "d")])
 
 
 def test_stderr_warning_fails_the_build(monkeypatch):
@@ -81,15 +81,28 @@ def test_stderr_warning_fails_the_build(monkeypatch):
         batch.run_dot(["digraph {}"], SVG_ONLY, ["x"])
 
 
-def test_svg_carries_the_shared_legend_and_png_dot_has_it_in_the_graph():
+def test_svg_carries_the_shared_legend_and_the_whole_graph_dot_has_it_inside():
     from generator.charts.dot import chart_body_dot, with_legend
     from generator.charts.legend import LINES, SHAPES
 
     entry = make_entry("licensing")
     body = chart_body_dot(entry)
     assert "图例" not in body and chart_dot(entry) == with_legend(body) and "cluster_legend" in with_legend(body)
-    svg = ChartRenderer(None, SVG_ONLY).render(jobs_for([entry], body=True))[0]["svg"].decode()
+    svg = ChartRenderer(None).render(jobs_for([entry], body=True))[0]["svg"].decode()
     text = "".join("".join(ET.fromstring(svg).itertext()).split())  # labels wrap over several <text> lines
     for _, label in SHAPES + LINES:
         assert "".join(label.split()) in text
     assert "图例" in text and svg.count("<svg") == 1
+
+
+def test_every_node_and_edge_note_is_set_in_the_svg():
+    from tests.charts.labels import label_text
+
+    entry = make_entry("penalty-general")
+    svg = ChartRenderer(None).render(jobs_for([entry]))[0]["svg"].decode()
+    shown = "".join("".join(ET.fromstring(svg).itertext()).split())
+    parts = [part for part in label_text(chart_body_dot(entry)).split("\n") if part]
+    assert len(parts) > 10
+    missing = [part for part in parts if part not in shown]  # each node's lines, in order, as one run of text
+    assert not missing
+    assert "终结" in parts and "不服决定" in parts

@@ -20,3 +20,12 @@ def test_wrap_respects_width_and_keeps_every_character():
 
 def test_lines_html_prefix_is_escaped_too():
     assert "&#60;" in lines_html("<x>", prefix="a")
+
+
+def test_lines_wrap_and_carry_size_and_weight():
+    from generator.charts.text import BODY_SIZE, lines
+
+    wrapped = lines("申请材料不齐全或者不符合法定形式的应当一次告知", 10, size=9, bold=True, prefix="依据：")
+    assert len(wrapped) > 1 and all(line.size == 9 and line.bold for line in wrapped)
+    assert "".join(line.text for line in wrapped) == "依据：申请材料不齐全或者不符合法定形式的应当一次告知"
+    assert lines("办结")[0].size == BODY_SIZE and lines("") == ()

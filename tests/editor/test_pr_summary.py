@@ -50,3 +50,12 @@ def test_summary_lists_records_fields_and_charts(repo, tmp_path):
     assert "[本次运行的附件](https://example.invalid/run/1)" in text
     assert (charts / "permit-before.svg").read_bytes().startswith(b"<?xml")
     assert (charts / "permit-after.svg").is_file()
+
+
+def test_chart_previews_show_node_text_and_legend():
+    from generator.charts.dot import chart_body_dot
+    from generator.editor.pr_summary import render_svg
+    from tests.charts.entries import make_entry
+
+    svg = render_svg(chart_body_dot(make_entry("licensing"))).decode()
+    assert ">办理条件</text>" in svg and "图例" in svg and 'role="img"' in svg

@@ -1,0 +1,140 @@
+"""Node text set by the chart itself: box sizes from font metrics, the text kept in the DOT, <text> placed in the SVG.
+
+Graphviz lays out empty boxes of a fixed size (it never shapes the text, which was most of its time). The DOT
+keeps each node's lines as `//@` comments just above the node, so the DOT stays the one source of a chart: its
+hash is the cache key, a text change shows in its diff, and the SVG step reads the lines back from it. Comments
+hold only `escape`d text, so a record string cannot end one early or reach the graph.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from generator.charts.metrics import FONT, ascent, line_width
+from generator.charts.text import Line, escape
+from generator.errors import BuildError
+
+MARGIN_X = 8.64  # points: the node margin in HEADER (0.12 in × 0.08 in), so boxes look as Graphviz drew them
+MARGIN_Y = 5.76
+LINE_SPACING = 1.25  # line height / font size: CJK text needs more air than Graphviz's 1.0
+_COMMENT = re.compile(r"^  //@ (\w+) (\d+)(b?) (.*)$", re.M)
+
+
+def line_height(line: Line) -> float:
+    return line.size * LINE_SPACING
+
+
+def box_size(lines: Sequence[Line]) -> tuple[int, int]:
+    """Width and height of a node in whole points (Graphviz rounds fixed sizes to points)."""
+    width = max((line_width(l.text, l.size, l.bold) for l in lines), default=0.0)
+    height = sum(map(line_height, lines))
+    return math.ceil(width + 2 * MARGIN_X), math.ceil(height + 2 * MARGIN_Y)
+
+
+def node_comments(node_id: str, lines: Iterable[Line]) -> list[str]:
+    return [f"  //@ {node_id} {l.size}{'b' if l.bold else ''} {escape(l.text)}" for l in lines]
+
+
+def edge_comment(tail: str, head: str, text: str) -> str:
+    """An edge's short label (a fixed word of ours), set beside the middle of the edge."""
+    return f"  //@> {tail} {head} {escape(text)}"
+
+
+def node_lines(dot: str) -> dict[str, list[Line]]:
+    """The lines of every node, read back from the DOT's `//@` comments."""
+    found: dict[str, list[Line]] = {}
+    for node_id, size, bold, text in _COMMENT.findall(dot):
+        found.setdefault(node_id, []).append(Line(html.unescape(text), int(size), bool(bold)))
+    return found
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _text(x: float, y: float, size: float, text: str, bold: bool = False) -> str:
+    weight = ' font-weight="bold"' if bold else ""
+    return (f'<text text-anchor="start" x="{x:.2f}" y="{y:.2f}" font-family="{FONT}"{weight}'
+            f' font-size="{size:.2f}">{_xml(text)}</text>\n')
+
+
+def text_svg(lines: Sequence[Line]) -> str:
+    """<text> elements for a node's lines, left-aligned from the top, in coordinates centred on the node."""
+    width, height = box_size(lines)
+    x, top = -width / 2 + MARGIN_X, -height / 2 + MARGIN_Y
+    out = []
+    for line in lines:
+        leading = line_height(line)
+        out.append(_text(x, top + (leading - line.size) / 2 + ascent(line.size), line.size, line.text, line.bold))
+        top += leading
+    return "".join(out)
+
+
+# A node's comment lines are consecutive, and catalogues repeat whole nodes (template steps, a department's
+# supervision and complaint channels): each distinct block is read and set once.
+_BLOCK = re.compile(r"(?:^  //@ (\w+) .*\n)+", re.M)
+_EDGE_NOTE = re.compile(r"^  //@> (\w+) (\w+) (.*)$", re.M)
+
+
+@lru_cache(maxsize=1 << 14)
+def _block_svg(block: str) -> str:
+    return text_svg([Line(html.unescape(t), int(size), bool(b)) for _, size, b, t in _COMMENT.findall(block)])
+
+
+def node_centres(plain: str) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], tuple[float, float]]]:
+    """Node centres and edge midpoints from Graphviz's -Tplain output (inches, y up), in the SVG's coordinates
+    (points, y down)."""
+    nodes, edges = {}, {}
+    for row in plain.splitlines():
+        if row.startswith("node "):
+            _, node_id, x, y, _rest = row.split(" ", 4)
+            nodes[node_id] = (float(x) * 72, -float(y) * 72)
+        elif row.startswith("edge "):
+            parts = row.split(" ")
+            points = [float(v) * 72 for v in parts[4:4 + 2 * int(parts[3])]]
+            edges[(parts[1], parts[2])] = _spline_middle(points)
+    return nodes, edges
+
+
+def _spline_middle(flat: list[float]) -> tuple[float, float]:
+    """The middle of a B-spline given as cubic Bézier segments (on-curve points every third control point)."""
+    points = list(zip(flat[0::2], flat[1::2]))
+    segments = max(1, (len(points) - 1) // 3)
+    first = 3 * (segments // 2)
+    if segments % 2 == 0 or first + 3 >= len(points):
+        x, y = points[min(first, len(points) - 1)]
+    else:  # Bézier at t = 1/2
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[first:first + 4]
+        x, y = (x0 + 3 * x1 + 3 * x2 + x3) / 8, (y0 + 3 * y1 + 3 * y2 + y3) / 8
+    return x, -y
+
+
+EDGE_TEXT_SIZE = 10
+_GROUP = re.compile(r'class="(node|edge)">\n<title>(\w+)(?:&#45;&gt;(\w+))?</title>\n(?:<(?!/g>)[^\n]*\n)*')
+
+
+def place_text(svg: str, plain: str, dot: str) -> str:
+    """The Graphviz SVG of `dot` with each node's lines set inside its (empty) shape and each edge's note beside
+    the edge's middle."""
+    blocks = {m.group(1): m.group() for m in _BLOCK.finditer(dot)}
+    notes = {(tail, head): html.unescape(text) for tail, head, text in _EDGE_NOTE.findall(dot)}
+    nodes, edges = node_centres(plain)
+
+    def add(match: re.Match) -> str:
+        kind, first, second = match.groups()
+        if kind == "node" and first in blocks:
+            if first not in nodes:
+                raise BuildError(f"Graphviz 没有给出流程图节点 {first} 的位置。")
+            x, y = nodes[first]
+            return f'{match.group()}<g transform="translate({x:.2f} {y:.2f})">\n{_block_svg(blocks[first])}</g>\n'
+        if kind == "edge" and (first, second) in notes and (first, second) in edges:
+            x, y = edges[(first, second)]
+            size = EDGE_TEXT_SIZE
+            return match.group() + _text(x + 3, y + ascent(size) - size / 2, size, notes[(first, second)])
+        return match.group()
+
+    return _GROUP.sub(add, svg)
