@@ -76,27 +76,47 @@ def text_svg(lines: Sequence[Line]) -> str:
 
 # A node's comment lines are consecutive, and catalogues repeat whole nodes (template steps, a department's
 # supervision and complaint channels): each distinct block is read and set once.
-_BLOCK = re.compile(r"(?:^  //@ (\w+) .*\n)+", re.M)
-_EDGE_NOTE = re.compile(r"^  //@> (\w+) (\w+) (.*)$", re.M)
-
-
 @lru_cache(maxsize=1 << 14)
 def _block_svg(block: str) -> str:
     return text_svg([Line(html.unescape(t), int(size), bool(b)) for _, size, b, t in _COMMENT.findall(block)])
 
 
-def node_centres(plain: str) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], tuple[float, float]]]:
-    """Node centres and edge midpoints from Graphviz's -Tplain output (inches, y up), in the SVG's coordinates
-    (points, y down)."""
+EDGE_TEXT_SIZE = 10
+
+
+@lru_cache(maxsize=256)
+def _note_svg(escaped: str) -> str:
+    size = EDGE_TEXT_SIZE
+    return _text(3, ascent(size) - size / 2, size, html.unescape(escaped))
+
+
+def text_layer(dot: str) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Each node's comment block and each edge's (escaped) note, in one pass over the DOT's lines."""
+    blocks: dict[str, list[str]] = {}
+    notes: dict[tuple[str, str], str] = {}
+    for row in dot.split("\n"):
+        if row.startswith("  //@ "):
+            blocks.setdefault(row[6:row.index(" ", 6)], []).append(row)
+        elif row.startswith("  //@> "):
+            _, _, _, tail, head, text = row.split(" ", 5)
+            notes[(tail, head)] = text
+    return {node: "\n".join(rows) for node, rows in blocks.items()}, notes
+
+
+def positions(plain: str, edges_wanted: Iterable[tuple[str, str]]) -> tuple[dict[str, tuple[float, float]], dict]:
+    """Node centres and the middles of the wanted edges from Graphviz's -Tplain output (inches, y up), in the
+    SVG's coordinates (points, y down)."""
+    wanted = set(edges_wanted)
     nodes, edges = {}, {}
-    for row in plain.splitlines():
+    for row in plain.split("\n"):
         if row.startswith("node "):
             _, node_id, x, y, _rest = row.split(" ", 4)
             nodes[node_id] = (float(x) * 72, -float(y) * 72)
         elif row.startswith("edge "):
-            parts = row.split(" ")
-            points = [float(v) * 72 for v in parts[4:4 + 2 * int(parts[3])]]
-            edges[(parts[1], parts[2])] = _spline_middle(points)
+            _, tail, head, rest = row.split(" ", 3)
+            if (tail, head) in wanted:
+                count, *values = rest.split(" ")
+                edges[(tail, head)] = _spline_middle([float(v) * 72 for v in values[:2 * int(count)]])
     return nodes, edges
 
 
@@ -113,28 +133,25 @@ def _spline_middle(flat: list[float]) -> tuple[float, float]:
     return x, -y
 
 
-EDGE_TEXT_SIZE = 10
 _GROUP = re.compile(r'class="(node|edge)">\n<title>(\w+)(?:&#45;&gt;(\w+))?</title>\n(?:<(?!/g>)[^\n]*\n)*')
 
 
 def place_text(svg: str, plain: str, dot: str) -> str:
     """The Graphviz SVG of `dot` with each node's lines set inside its (empty) shape and each edge's note beside
-    the edge's middle."""
-    blocks = {m.group(1): m.group() for m in _BLOCK.finditer(dot)}
-    notes = {(tail, head): html.unescape(text) for tail, head, text in _EDGE_NOTE.findall(dot)}
-    nodes, edges = node_centres(plain)
+    the edge's middle, each in a group translated to where Graphviz put the node or edge."""
+    blocks, notes = text_layer(dot)
+    nodes, edges = positions(plain, notes)
 
     def add(match: re.Match) -> str:
         kind, first, second = match.groups()
         if kind == "node" and first in blocks:
             if first not in nodes:
                 raise BuildError(f"Graphviz 没有给出流程图节点 {first} 的位置。")
-            x, y = nodes[first]
-            return f'{match.group()}<g transform="translate({x:.2f} {y:.2f})">\n{_block_svg(blocks[first])}</g>\n'
-        if kind == "edge" and (first, second) in notes and (first, second) in edges:
-            x, y = edges[(first, second)]
-            size = EDGE_TEXT_SIZE
-            return match.group() + _text(x + 3, y + ascent(size) - size / 2, size, notes[(first, second)])
-        return match.group()
+            (x, y), text = nodes[first], _block_svg(blocks[first])
+        elif kind == "edge" and (first, second) in edges:
+            (x, y), text = edges[(first, second)], _note_svg(notes[(first, second)])
+        else:
+            return match.group()
+        return f'{match.group()}<g transform="translate({x:.2f} {y:.2f})">\n{text}</g>\n'
 
     return _GROUP.sub(add, svg)
