@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.catalogue import Entry
 from generator.charts.render import ChartRenderer
-from generator.charts.stage import chart_jobs, charted_entries
+from generator.charts.stage import chart_jobs, charted_entries, render_charts
 from generator.check import check_catalogue
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -69,11 +69,11 @@ def _cpu() -> float:
 
 
 def _timed(entries: list[Entry], cache: Path) -> tuple[float, float, ChartRenderer]:
-    """The whole chart stage as a build runs it: DOT source (in workers), cache lookup, Graphviz, clean-up."""
+    """The whole chart stage as a build runs it: DOT source, cache lookup, Graphviz and clean-up, in workers."""
     renderer = ChartRenderer(cache)
     cpu_start = _cpu()
     start = time.perf_counter()
-    renderer.render(chart_jobs(entries, renderer.workers))  # what render_charts does
+    render_charts(entries, renderer)
     return time.perf_counter() - start, _cpu() - cpu_start, renderer
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from generator.charts.metrics import FONT, ascent, line_width
-from generator.charts.text import Line, escape
+from generator.charts.text import BODY_SIZE, Line, escape
 from generator.errors import BuildError
 
 MARGIN_X = 8.64  # points: the node margin in HEADER (0.12 in × 0.08 in), so boxes look as Graphviz drew them
@@ -57,9 +57,10 @@ def _xml(text: str) -> str:
 
 
 def _text(x: float, y: float, size: float, text: str, bold: bool = False) -> str:
+    """One line; the font, the body size and left alignment (SVG's default) come from the enclosing group."""
     weight = ' font-weight="bold"' if bold else ""
-    return (f'<text text-anchor="start" x="{x:.2f}" y="{y:.2f}" font-family="{FONT}"{weight}'
-            f' font-size="{size:.2f}">{_xml(text)}</text>\n')
+    size_attr = "" if size == BODY_SIZE else f' font-size="{size:g}"'
+    return f'<text x="{x:.2f}" y="{y:.2f}"{size_attr}{weight}>{_xml(text)}</text>\n'
 
 
 def text_svg(lines: Sequence[Line]) -> str:
@@ -82,6 +83,7 @@ def _block_svg(block: str) -> str:
 
 
 EDGE_TEXT_SIZE = 10
+_GROUP_FONT = f' font-family="{FONT}" font-size="{BODY_SIZE}"'
 
 
 @lru_cache(maxsize=256)
@@ -152,6 +154,6 @@ def place_text(svg: str, plain: str, dot: str) -> str:
             (x, y), text = edges[(first, second)], _note_svg(notes[(first, second)])
         else:
             return match.group()
-        return f'{match.group()}<g transform="translate({x:.2f} {y:.2f})">\n{text}</g>\n'
+        return f'{match.group()}<g transform="translate({x:.2f} {y:.2f})"{_GROUP_FONT}>\n{text}</g>\n'
 
     return _GROUP.sub(add, svg)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,14 +11,13 @@ from markupsafe import Markup
 from generator.catalogue import Catalogue, Entry
 from generator.charts.dot import chart_body_dot, chart_summary
 from generator.charts.metrics import preload as preload_fonts
-from generator.charts.render import DEFAULT_CACHE, ChartJob, ChartRenderer, RenderStats, frozen_heap
+from generator.charts.render import DEFAULT_CACHE, ChartJob, ChartRenderer, RenderStats
 from generator.render.context import relative
 from generator.render.text import md_escape
 
 if TYPE_CHECKING:
     from generator.compile import Compiled
 
-PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
 CACHE_ENV = "GONGKAI_CHART_CACHE"  # a folder, or "off" to render without a cache
 
 
@@ -63,36 +60,17 @@ def _job(entry: Entry) -> ChartJob:
     return ChartJob(entry.id, chart_body_dot(entry), *chart_summary(entry))
 
 
-_FORKED: list[Entry] = []  # the entries a forked worker inherits, so they are never pickled
-
-
-def _jobs_slice(bounds: tuple[int, int]) -> list[ChartJob]:
-    return [_job(e) for e in _FORKED[bounds[0]:bounds[1]]]
-
-
-def chart_jobs(entries: list[Entry], workers: int | None = None) -> list[ChartJob]:
-    """DOT source for every entry; large catalogues build it in forked workers (it costs about 2 ms a chart)."""
-    workers = workers or os.cpu_count() or 1
+def chart_jobs(entries: list[Entry]) -> list[ChartJob]:
+    """DOT source and summary for every entry, in this process."""
     preload_fonts()
-    if workers == 1 or len(entries) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [_job(e) for e in entries]
-    _FORKED[:] = entries
-    try:
-        size = -(-len(entries) // (workers * 4))
-        bounds = [(i, i + size) for i in range(0, len(entries), size)]
-        with frozen_heap(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [job for part in pool.map(_jobs_slice, bounds) for job in part]
-    finally:
-        _FORKED.clear()
+    return [_job(e) for e in entries]
 
 
 def render_charts(entries: list[Entry], renderer: ChartRenderer) -> dict[str, bytes]:
-    """Site path → file content for every chart of `entries`."""
-    jobs = chart_jobs(entries, renderer.workers)
-    files: dict[str, bytes] = {}
-    for entry, outputs in zip(entries, renderer.render(jobs)):
-        files[chart_path(entry)] = outputs["svg"]
-    return files
+    """Site path → file content for every chart of `entries`; the renderer's workers build the DOT themselves."""
+    preload_fonts()  # before any worker is forked, so none reads the font again
+    outputs = renderer.render_from(len(entries), lambda start, end: [_job(e) for e in entries[start:end]])
+    return {chart_path(entry): out["svg"] for entry, out in zip(entries, outputs)}
 
 
 def stage_charts(compiled: Compiled, cache_dir: Path | None) -> RenderStats:

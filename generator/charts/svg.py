@@ -145,11 +145,11 @@ def _escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def sanitize_svg(data: bytes, title: str, desc: str, legend: LegendArt | None = None) -> bytes:
+def sanitize_svg(data: bytes | str, title: str, desc: str, legend: LegendArt | None = None) -> bytes:
     """Graphviz SVG → standalone, responsive SVG with role="img", <title> and <desc> (Chinese summary),
     and the shared legend below the chart when one is given."""
     try:
-        text = data.decode("utf-8")
+        text = data if isinstance(data, str) else data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BuildError(f"Graphviz 输出的 SVG 无法解析：{exc}") from exc
     body = _fast_sanitize(text, title, desc)

@@ -36,3 +36,27 @@ def test_unreadable_font_file_is_a_build_error(tmp_path):
     broken.write_bytes(b"not a font")
     with pytest.raises(BuildError, match="无法读取"):
         metrics.read_metrics(broken, 0)
+
+
+def test_metrics_come_back_identical_from_the_cache_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path, index = metrics.font_file(True)
+    fresh = metrics.read_metrics(path, index)
+    assert list(tmp_path.glob("gongkai/font-metrics/*.json"))
+
+    def no_font_reading(*_args):
+        raise AssertionError("the font was read again")
+
+    monkeypatch.setattr(metrics, "_read_font", no_font_reading)
+    again = metrics.read_metrics(path, index)
+    sample = "申请材料 ABC abc 123（第一条）· —"
+    assert again.width(sample) == fresh.width(sample) and again.ascent == fresh.ascent
+
+
+def test_a_corrupt_cache_file_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path, index = metrics.font_file(False)
+    metrics.read_metrics(path, index)
+    for cached in tmp_path.glob("gongkai/font-metrics/*.json"):
+        cached.write_text("{not json", encoding="utf-8")
+    assert metrics.read_metrics(path, index).width("Ab") < 2

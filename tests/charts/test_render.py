@@ -106,3 +106,20 @@ def test_every_node_and_edge_note_is_set_in_the_svg():
     missing = [part for part in parts if part not in shown]  # each node's lines, in order, as one run of text
     assert not missing
     assert "终结" in parts and "不服决定" in parts
+
+
+def test_forked_workers_build_render_and_cache_the_same_charts(tmp_path, monkeypatch):
+    """The worker path (DOT built, looked up and rendered per range in forked workers) gives what one process gives."""
+    from generator.charts import render
+
+    entries = [make_entry(t) for t in sorted(TEMPLATES)]
+    alone = ChartRenderer(None, workers=1).render(jobs_for(entries))
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    cold = ChartRenderer(tmp_path, workers=2, batch_size=3)
+    made = []
+    outputs = cold.render_from(len(entries), lambda a, b: made.append((a, b)) or jobs_for(entries[a:b]))
+    assert outputs == alone and made == []  # built in the workers, not here
+    assert cold.stats.rendered == len(entries) and cold.stats.dot_runs == -(-len(entries) // 3)
+    warm = ChartRenderer(tmp_path, workers=2, batch_size=3)
+    assert warm.render_from(len(entries), lambda a, b: jobs_for(entries[a:b])) == alone
+    assert warm.stats.cached == len(entries) and warm.stats.rendered == 0 and warm.stats.dot_runs == 0
