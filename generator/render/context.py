@@ -43,6 +43,16 @@ def charge_text(entry: Entry) -> str:
     return "收费" if getattr(entry.record, "charged", False) else "不收费"
 
 
+def inherited(entry: Entry, step: object, attr: str) -> bool:
+    """True when a step's `attr` text is its procedure template's, word for word: the same on every record
+    that uses the template, so the page shows it but leaves it out of the search index."""
+    template = entry.template
+    if template is None or not getattr(step, "from_template", False):
+        return False
+    own = next((ts for ts in template.steps if ts.id == step.key), None)
+    return own is not None and getattr(own, attr, None) == getattr(step, attr)
+
+
 def kind_of(entry: Entry) -> str:
     return {"powers": "行政职权", "fees": "收费依据", "services": "服务事项"}[entry.kind]
 

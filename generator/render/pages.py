@@ -41,6 +41,7 @@ def environment() -> Environment:
         link=link, tel_link=tel_link, safe_url=safe_url, Markup=Markup,
         relative=context.relative, limit_text=context.limit_text, charge_text=context.charge_text,
         kind_of=context.kind_of, category_of=context.category_of, category_page=context.category_page,
+        inherited=context.inherited,
     )
     return env
 

@@ -4,12 +4,26 @@ Runs the `pagefind_extended` binary (the extended build segments Chinese; the pl
 staged output, before it is swapped into place. Only record pages are read: the glob limits Pagefind to the
 record folders and the theme marks each record's article with `data-pagefind-body`, so nav, header, footer
 and listing pages (including the non-disclosure catalogue) never reach the index.
+
+A large catalogue is split into shards of at most PAGES_PER_SHARD pages, each its own Pagefind bundle
+(`pagefind/` holds the first shard and the runtime, `pagefind-1/`, `pagefind-2/`, … the others), listed in
+`pagefind/gk-shards.json`; the search script merges them with Pagefind's `mergeIndex`. Why: Pagefind 1.5.2
+scores a query by scanning, for every matching page, the postings of every matching word, so one bundle costs
+O(matching pages²) per query: a word on all 10,000 record pages took 1.5–3 s in Chromium, and ~20 s at
+30,000. k shards cut that work k-fold, but a query then fetches one index chunk per word from every shard
+(each ~20–30 KB), so the shard count trades time against bytes (see PAGES_PER_SHARD).
 """
 
 from __future__ import annotations
 
+import json
+import math
+import os
 import re
+import shutil
 import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +35,13 @@ RECORD_GLOB = "{" + ",".join(RECORD_FOLDERS) + "}/**/*.html"
 BUNDLE_DIR = "pagefind"
 LANGUAGE = "zh"  # one index for the whole site; the HTML says lang="zh" anyway
 TIMEOUT_SECONDS = 1800
+# Measured on the 10,000-record synthetic site (bench/measure.py queries): 1 bundle: 行政处罚 2.5 s, ≤143 KB;
+# 3 shards: 1.3 s, every query ≤270 KB; 10 shards: 0.7 s but a three-word query fetched 630 KB. 3,500 pages
+# per shard (3 at 10,000) is the most sharding that keeps every measured query under the 300 KB cap.
+PAGES_PER_SHARD = 3500
+SHARD_MANIFEST = "gk-shards.json"  # in the primary bundle: {"shards": ["pagefind-1/", …]}, site-relative
+# Runtime files a merged shard never loads (mergeIndex reuses the primary bundle's script and WebAssembly).
+_SHARD_RUNTIME = ("pagefind*.js", "pagefind*.css", "wasm.*.pagefind")
 
 _INDEXED = re.compile(r"Indexed (\d+) (page|word|filter)s?\b")
 
@@ -31,6 +52,7 @@ class IndexReport:
     words: int
     filters: int
     bundle: Path | None  # None when the site has no record pages to index
+    shards: int = 1
 
 
 def pagefind_executable() -> Path:
@@ -49,11 +71,33 @@ def has_record_pages(site_dir: Path) -> bool:
     return any(next((site_dir / folder).rglob("*.html"), None) for folder in RECORD_FOLDERS if (site_dir / folder).is_dir())
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
+def record_pages(site_dir: Path) -> list[str]:
+    """Site-relative paths of every record page, sorted (the shard plan depends only on these)."""
+    return sorted(
+        path.relative_to(site_dir).as_posix()
+        for folder in RECORD_FOLDERS if (site_dir / folder).is_dir()
+        for path in (site_dir / folder).rglob("*.html")
+    )
+
+
+def plan_shards(pages: list[str], per_shard: int = PAGES_PER_SHARD) -> list[list[str]]:
+    """Deal the sorted pages round-robin into ceil(n / per_shard) shards, so each holds a like mix of kinds
+    and departments (BM25 statistics then agree across shards and merged scores stay comparable)."""
+    count = max(1, math.ceil(len(pages) / max(1, per_shard)))
+    return [pages[i::count] for i in range(count)]
+
+
+def bundle_name(shard: int) -> str:
+    return BUNDLE_DIR if shard == 0 else f"{BUNDLE_DIR}-{shard}"
+
+
+def pagefind_command(site_dir: Path, output: Path | None = None) -> list[str]:
+    """Index `site_dir`'s record pages into `output` (default: the primary bundle inside `site_dir`)."""
+    where = ["--output-subdir", BUNDLE_DIR] if output is None else ["--output-path", str(output)]
     return [
         str(pagefind_executable()),
         "--site", str(site_dir),
-        "--output-subdir", BUNDLE_DIR,
+        *where,
         "--glob", RECORD_GLOB,
         "--force-language", LANGUAGE,
     ]
@@ -67,12 +111,9 @@ def _tail(text: str, lines: int = 8) -> str:
     return "\n".join(line for line in text.strip().splitlines()[-lines:])
 
 
-def index_site(site_dir: Path) -> IndexReport:
-    """Write `<site_dir>/pagefind/`. Raises BuildError with Pagefind's own message when it fails."""
-    if not has_record_pages(site_dir):
-        return IndexReport(0, 0, 0, None)  # an empty catalogue is valid; the search box then says so
+def _run_pagefind(command: list[str]) -> dict[str, int]:
     try:
-        proc = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         raise BuildError(f"建立搜索索引失败：无法运行 Pagefind（{exc}）。") from None
     output = proc.stdout + proc.stderr
@@ -81,4 +122,57 @@ def index_site(site_dir: Path) -> IndexReport:
     counts = _counts(output)
     if counts.get("page", 0) == 0:
         raise BuildError("建立搜索索引失败：Pagefind 没有收录任何事项页面。")
-    return IndexReport(counts.get("page", 0), counts.get("word", 0), counts.get("filter", 0), site_dir / BUNDLE_DIR)
+    return counts
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)  # same filesystem as the staged site: no copy of 10,000 pages
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _index_shard(site_dir: Path, staging: Path, shard: int, pages: list[str]) -> dict[str, int]:
+    """Pagefind reads only `pages` (linked into their own folder, so URLs stay site-relative)."""
+    root = staging / str(shard)
+    for rel in pages:
+        _link_or_copy(site_dir / rel, root / rel)
+    output = site_dir / bundle_name(shard)
+    counts = _run_pagefind(pagefind_command(root, output))
+    if shard:
+        for pattern in _SHARD_RUNTIME:
+            for path in output.glob(pattern):
+                path.unlink()
+    return counts
+
+
+def _write_manifest(site_dir: Path, shards: int) -> None:
+    names = [bundle_name(i) + "/" for i in range(1, shards)]
+    (site_dir / BUNDLE_DIR / SHARD_MANIFEST).write_text(json.dumps({"shards": names}) + "\n", encoding="utf-8")
+
+
+def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD) -> IndexReport:
+    """Write `<site_dir>/pagefind/` (and `pagefind-N/` shards for a large catalogue).
+
+    Raises BuildError with Pagefind's own message when it fails."""
+    if not has_record_pages(site_dir):
+        return IndexReport(0, 0, 0, None)  # an empty catalogue is valid; the search box then says so
+    shards = plan_shards(record_pages(site_dir), per_shard)
+    if len(shards) == 1:
+        counts = [_run_pagefind(pagefind_command(site_dir))]
+    else:
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-shards-", dir=site_dir.parent))
+        except OSError as exc:
+            raise BuildError(f"建立搜索索引失败：无法创建临时目录（{exc}）。") from None
+        try:
+            # Pagefind is multi-threaded, but its start-up and file walk are not: two runs at once keep cores busy.
+            with ThreadPoolExecutor(max_workers=min(len(shards), max(2, os.cpu_count() or 2))) as pool:
+                counts = list(pool.map(lambda job: _index_shard(site_dir, staging, *job), enumerate(shards)))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    _write_manifest(site_dir, len(shards))
+    total = {kind: sum(c.get(kind, 0) for c in counts) for kind in ("page", "word")}
+    filters = max(c.get("filter", 0) for c in counts)
+    return IndexReport(total["page"], total["word"], filters, site_dir / BUNDLE_DIR, len(shards))

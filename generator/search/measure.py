@@ -15,8 +15,10 @@ Bytes are split by what they are:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from generator.errors import GongkaiError
 from generator.search.httpd import serve_directory
@@ -50,6 +52,10 @@ async (query) => {
 """
 
 
+# The primary bundle is pagefind/; further shards of a large index are pagefind-1/, pagefind-2/, … (index.py).
+_BUNDLE_URL = re.compile(r"/pagefind(-\d+)?/")
+
+
 def _category(url: str) -> str:
     name = url.split("?")[0].rsplit("/", 1)[-1]
     if "/fragment/" in url:
@@ -61,7 +67,7 @@ def _category(url: str) -> str:
     return "runtime" if name else "other"
 
 
-def _measure_one(browser, base: str, query: str) -> dict:  # noqa: ANN001 — playwright Browser
+def _measure_one(browser, base: str, query: str, site_dir: Path) -> dict:  # noqa: ANN001 — playwright Browser
     context = browser.new_context()
     # The bench measures our site, not third-party calls (e.g. the theme's GitHub repository badge).
     context.route(lambda url: not url.startswith(base), lambda route: route.abort())
@@ -69,23 +75,45 @@ def _measure_one(browser, base: str, query: str) -> dict:  # noqa: ANN001 — pl
     counts: dict[str, int] = dict.fromkeys(sizes, 0)
     page = context.new_page()
 
-    def on_response(response) -> None:  # noqa: ANN001
-        if "/pagefind/" not in response.url:
+    # Bundle requests still in flight. Counted when finished, so closing the context never drops one (the
+    # search worker's fetches included); "networkidle" cannot be waited for twice, it stays reached.
+    pending: set[int] = set()
+
+    def on_request(request) -> None:  # noqa: ANN001
+        if _BUNDLE_URL.search(request.url):
+            pending.add(id(request))
+
+    def on_finished(request) -> None:  # noqa: ANN001
+        if id(request) not in pending:
             return
-        kind = _category(response.url)
-        try:
-            sizes[kind] += len(response.body())
-        except Exception:  # noqa: BLE001 — a body that cannot be read (redirect, aborted) counts as 0 bytes
-            return
+        pending.discard(id(request))
+        # The size of the file served, not response.body(): for the search worker's fetches playwright hands
+        # back far fewer bytes than were sent (a 20 KB index chunk read as ~5 KB). The bundle's files are
+        # already compressed and our server sends them as they are, so the file is what crosses the wire.
+        path = site_dir / unquote(urlsplit(request.url).path).lstrip("/")
+        kind = _category(request.url)
+        sizes[kind] += path.stat().st_size if path.is_file() else 0
         counts[kind] += 1
 
-    page.on("response", on_response)
+    def settle() -> None:
+        # Playwright delivers events only while we wait on it: wait until two quiet polls in a row.
+        quiet = 0
+        for _ in range(RESULT_TIMEOUT_MS // 100):
+            page.wait_for_timeout(100)
+            quiet = quiet + 1 if not pending else 0
+            if quiet == 2:
+                return
+
+    page.on("request", on_request)
+    page.on("requestfinished", on_finished)
+    page.on("requestfailed", lambda request: pending.discard(id(request)))
     page.goto(base + "search/")
     page.wait_for_selector("[data-gk-search-page][data-gk-ready]", timeout=RESULT_TIMEOUT_MS)
     page.wait_for_load_state("networkidle")
+    settle()
     before = dict(sizes)
-    timing = page.evaluate(_TYPE_AND_TIME, query)
-    page.wait_for_load_state("networkidle")  # fragments of the first page finish loading
+    timing = page.evaluate(_TYPE_AND_TIME, query)  # resolves once the first page of results is drawn
+    settle()
     context.close()
     query_sizes = {k: sizes[k] - before[k] for k in sizes}
     return {
@@ -120,12 +148,12 @@ def measure_queries(site_dir: Path, queries: Iterable[str], browser: object | No
     try:
         with serve_directory(site_dir) as base:
             if browser is not None:
-                rows = [_measure_one(browser, base, q) for q in queries]
+                rows = [_measure_one(browser, base, q, site_dir) for q in queries]
             else:
                 with sync_playwright() as p:
                     own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                     try:
-                        rows = [_measure_one(own, base, q) for q in queries]
+                        rows = [_measure_one(own, base, q, site_dir) for q in queries]
                     finally:
                         own.close()
     except PlaywrightError as exc:

@@ -12,6 +12,7 @@ import pytest
 from generator.build import BuildRequest, build
 from generator.catalogue import Catalogue
 from generator.search.httpd import serve_directory
+from tests.search.helpers import recording_page
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,16 +72,4 @@ def browser(chromium):  # noqa: ANN001, ANN201 — the session's playwright Brow
 
 @pytest.fixture
 def page(browser, base_url: str) -> Iterator[object]:  # noqa: ANN001 — playwright Browser
-    """A fresh page that records console errors; calls off the site (the theme's GitHub badge) are stubbed."""
-    context = browser.new_context()
-    context.route(lambda url: not url.startswith(base_url), lambda route: route.fulfill(status=200, body="{}", content_type="application/json"))
-    # mkdocs.yml asks Material for mike's versions.json, which `gongkai publish` writes beside the site.
-    versions = '[{"version": "current", "title": "current", "aliases": ["latest"]}]'
-    context.route("**/versions.json", lambda route: route.fulfill(status=200, body=versions, content_type="application/json"))
-    tab = context.new_page()
-    tab.console_errors = []
-    tab.on("console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
-    tab.on("response", lambda r: tab.console_errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
-    yield tab
-    context.close()
+    yield from recording_page(browser, base_url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -42,3 +43,20 @@ def read_results(page) -> list[Result]:  # noqa: ANN001
 
 def status_text(page) -> str:  # noqa: ANN001
     return page.inner_text("[data-gk-search-page] [data-gk-status]")
+
+
+def recording_page(browser, base_url: str) -> Iterator[object]:  # noqa: ANN001 — playwright Browser
+    """A fresh page of the site at `base_url` that records console errors; calls off the site (the theme's
+    GitHub badge) are stubbed."""
+    context = browser.new_context()
+    context.route(lambda url: not url.startswith(base_url), lambda route: route.fulfill(status=200, body="{}", content_type="application/json"))
+    # mkdocs.yml asks Material for mike's versions.json, which `gongkai publish` writes beside the site.
+    versions = '[{"version": "current", "title": "current", "aliases": ["latest"]}]'
+    context.route("**/versions.json", lambda route: route.fulfill(status=200, body=versions, content_type="application/json"))
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.on("console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
+    tab.on("response", lambda r: tab.console_errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
+    yield tab
+    context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,44 @@ def test_missing_binary_is_a_build_error(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_uses_the_extended_binary() -> None:
     assert "extended" in index.pagefind_executable().name
+
+
+def test_shards_deal_pages_round_robin() -> None:
+    pages = [f"powers/p{i}/index.html" for i in range(7)]
+    shards = index.plan_shards(pages, per_shard=3)
+    assert shards == [pages[0::3], pages[1::3], pages[2::3]]
+    assert index.plan_shards(pages, per_shard=7) == [pages]
+    assert index.plan_shards([], per_shard=3) == [[]]
+
+
+def _names(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+def test_a_large_site_is_split_into_merged_shards(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    words = ["食品经营许可", "护照收费", "排污许可证", "最低生活保障", "营业执照办理"]
+    for i, word in enumerate(words):
+        _write(site, f"powers/p{i}/index.html", f"<article data-pagefind-body><h1>{word}</h1></article>")
+    report = index.index_site(site, per_shard=2)
+    assert report.shards == 3 and report.pages == len(words)
+    manifest = json.loads((site / "pagefind" / index.SHARD_MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {"shards": ["pagefind-1/", "pagefind-2/"]}
+    assert "pagefind.js" in _names(site / "pagefind")
+    for shard in ("pagefind-1", "pagefind-2"):
+        names = _names(site / shard)
+        assert "pagefind-entry.json" in names and {"index", "fragment"} <= names
+        # merged shards reuse the primary bundle's script and WebAssembly
+        assert not any(n.endswith((".js", ".css")) or n.startswith("wasm.") for n in names), names
+    pages = [json.loads((site / b / "pagefind-entry.json").read_text())["languages"]["zh"]["page_count"]
+             for b in ("pagefind", "pagefind-1", "pagefind-2")]
+    assert pages == [2, 2, 1]
+    assert _names(tmp_path) == {"site"}  # the linked staging folders are gone
+
+
+def test_a_small_site_has_one_bundle_and_an_empty_manifest(tmp_path: Path) -> None:
+    _write(tmp_path, "powers/a/index.html", "<article data-pagefind-body><h1>食品经营许可</h1></article>")
+    report = index.index_site(tmp_path)
+    assert report.shards == 1
+    assert json.loads((tmp_path / "pagefind" / index.SHARD_MANIFEST).read_text()) == {"shards": []}
+    assert not (tmp_path / "pagefind-1").exists()

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+from generator.render.context import inherited
 from tests.search.conftest import SECRET_ID, SECRET_TERM
 from tests.search.helpers import public_entries
 
@@ -40,7 +41,10 @@ def test_facets_and_meta_on_a_power_page(built_site) -> None:  # noqa: ANN001
     assert filters["五权"] == entry.record.category.power_class.value
     assert filters["是否收费"] in {"收费", "不收费"}
     meta = dict(re.findall(r'data-pagefind-meta="([^"]+)">([^<]*)<', html))
-    assert meta["kind"] == "行政职权" and meta["category"] == entry.record.category.value
+    assert meta["department"] == (entry.department.short_name or entry.department.name)
+    # Pagefind indexes each meta value as one more word: 行政职权 / 行政处罚 on thousands of pages made every
+    # 行政… query scan them. The results take kind and category from the filters instead (search.js).
+    assert "kind" not in meta and "category" not in meta
 
 
 def test_search_page_and_header_box_exist(built_site) -> None:  # noqa: ANN001
@@ -93,3 +97,55 @@ def test_index_holds_record_content_only(built_site) -> None:  # noqa: ANN001
             assert chrome not in content, (fragment["url"], chrome)
         assert fragment["meta"]["title"]
         assert set(fragment["filters"]) >= {"类型", "部门", "是否收费"}
+
+
+def _channels(entry) -> list[str]:  # noqa: ANN001 — catalogue Entry
+    """What every record of a department repeats: its oversight and complaint channel lines, as Pagefind
+    writes them in a fragment's text (a channel's name alone may also be the record's own text)."""
+    sup = entry.supervision
+    channels = list(entry.complaints) + list(sup.internal + sup.external if sup else [])
+    return [f"{c.name}：电话" for c in channels if c.phone]
+
+
+def test_shared_channels_are_shown_but_not_indexed(built_site) -> None:  # noqa: ANN001
+    """The county hotline 12345 and the department's channels are on every record page; indexed, a query for
+    any of them matched the whole catalogue (and Pagefind's scoring cost grows with the square of the
+    matches). Readers still see them; the record's own name, basis and conditions stay searchable."""
+    by_url = {e.url: e for e in built_site.catalogue.public()}
+    checked = 0
+    for fragment in _fragments(built_site.root):
+        entry = by_url[fragment["url"].strip("/")]
+        content, html = fragment["content"], _html(built_site.root, entry.url)
+        channels = _channels(entry)
+        assert channels, entry.id
+        for text in channels + ["12345", "便民热线"]:
+            assert text not in content, (entry.id, text)
+        visible = re.sub(r"<[^>]+>", "", html)
+        for text in channels:
+            assert text in visible, (entry.id, text)  # readers still see every channel
+        assert entry.name in content, entry.id
+        record = entry.record
+        for own in [b.title for b in getattr(record, "legal_basis", ())] + list(getattr(record, "conditions", ()) or ()):
+            assert own in content, (entry.id, own)
+        checked += 1
+    assert checked == len(by_url)
+
+
+def test_template_step_text_is_shown_but_not_indexed(built_site) -> None:  # noqa: ANN001
+    """A procedure template's own step text is the same on every record that uses it; a record's own step
+    text (its override or its own step) stays searchable."""
+    by_url = {f["url"].strip("/"): f["content"] for f in _fragments(built_site.root)}
+    shared = own = 0
+    for entry in public_entries(built_site.catalogue, "powers"):
+        content, visible = by_url[entry.url], re.sub(r"<[^>]+>", "", _html(built_site.root, entry.url))
+        for step in entry.steps:
+            if not step.description:
+                continue
+            assert step.description in visible, (entry.id, step.key)
+            if inherited(entry, step, "description"):
+                assert step.description not in content, (entry.id, step.key)
+                shared += 1
+            else:
+                assert step.description in content, (entry.id, step.key)
+                own += 1
+    assert shared and own  # the sample has both kinds

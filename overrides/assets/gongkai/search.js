@@ -22,17 +22,37 @@
   var root = siteRoot();
   var pagefindPromise = null;
 
+  var OPTIONS = { baseUrl: root.pathname, excerptLength: 24 };
+
+  /* A large catalogue's index is split into shards (generator/search/index.py); pagefind/gk-shards.json
+   * lists the others, and mergeIndex searches them together with the primary bundle. */
+  function mergeShards(pagefind) {
+    return fetch(new URL("pagefind/gk-shards.json", root).href).then(function (response) {
+      return response.ok ? response.json() : { shards: [] };
+    }).then(function (manifest) {
+      return Promise.all((manifest.shards || []).map(function (path) {
+        return pagefind.mergeIndex(new URL(path, root).pathname, OPTIONS);
+      }));
+    });
+  }
+
   /* Resolves to the Pagefind API, or null when the site has no index (e.g. `gongkai serve`). */
   function loadPagefind() {
     if (!pagefindPromise) {
       var url = new URL("pagefind/pagefind.js", root).href;
       pagefindPromise = import(url).then(function (pagefind) {
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+        return pagefind.options(OPTIONS).then(function () {
           return pagefind.init();
-        }).then(function () { return pagefind; });
+        }).then(function () { return mergeShards(pagefind); }).then(function () { return pagefind; });
       }).catch(function () { return null; });
     }
     return pagefindPromise;
+  }
+
+  /* Fetch the index chunks for what is typed while the debounce waits (Pagefind's documented preload). */
+  function preload(term) {
+    if (!term) return;
+    loadPagefind().then(function (pagefind) { if (pagefind) pagefind.preload(term); });
   }
 
   function debounce(fn, ms) {
@@ -66,9 +86,17 @@
     return out;
   }
 
+  function firstValue(filters, name) {
+    var values = (filters || {})[name];
+    return values && values.length ? values[0] : null;
+  }
+
+  /* Kind · department · category. Kind and category come from the page's filters, not meta: Pagefind
+   * indexes meta values as words, and 行政职权/行政处罚 on thousands of pages slowed every 行政… query. */
   function metaText(data) {
-    var meta = data.meta || {};
-    return [meta.kind, meta.department, meta.category].filter(function (v, i, all) {
+    var kind = firstValue(data.filters, "类型");
+    var category = firstValue(data.filters, "类别") || kind;
+    return [kind, (data.meta || {}).department, category].filter(function (v, i, all) {
       return v && all.indexOf(v) === i;
     }).join(" · ");
   }
@@ -97,6 +125,7 @@
     this.input.addEventListener("focus", function () { loadPagefind(); });
     this.input.addEventListener("input", function () {
       if (!self.input.value.trim()) { self.close(); self.say(""); return; }
+      preload(self.input.value.trim());
       run();
     });
     this.input.addEventListener("keydown", function (ev) { self.onKey(ev); });
@@ -222,7 +251,7 @@
     var params = new URLSearchParams(window.location.search);
     this.input.value = params.get("q") || "";
     var run = debounce(function () { self.search(); }, DEBOUNCE_MS);
-    this.input.addEventListener("input", run);
+    this.input.addEventListener("input", function () { preload(self.input.value.trim()); run(); });
     this.form.addEventListener("submit", function (ev) { ev.preventDefault(); self.search(); });
     this.more.addEventListener("click", function () { self.showMore(true); });
     this.facets.addEventListener("change", function () { self.search(); });
