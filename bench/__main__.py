@@ -69,7 +69,7 @@ def merged(previous_file: Path, new: dict) -> dict:
     result = {**previous, **new, "sizes": sizes}
     if "charts" not in new and "charts" in previous:
         result["charts"] = previous["charts"]
-    result["total_seconds"] = {"this run": new["total_seconds"], "earlier": previous.get("total_seconds")}
+    result["total_seconds"] = new["total_seconds"]  # this run's; each size keeps its own bench_seconds
     return result
 
 

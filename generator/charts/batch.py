@@ -9,11 +9,8 @@ from generator.errors import BuildError
 
 SVG_START = b"<?xml"
 SVG_END = b"</svg>\n"
-PLAIN_START = b"graph "
-PLAIN_END = b"\nstop\n"
-# -Tplain gives each node's centre, where the chart sets the node's text (layout.py). dpi does not change the SVG.
-FLAGS = {"svg": "-Tsvg", "plain": "-Tplain"}
-BOUNDS = {"svg": (SVG_START, SVG_END), "plain": (PLAIN_START, PLAIN_END)}
+FLAGS = {"svg": "-Tsvg"}  # dpi (below) does not change the SVG, which is always in points
+BOUNDS = {"svg": (SVG_START, SVG_END)}
 
 
 def dot_binary() -> str:

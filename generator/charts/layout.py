@@ -105,21 +105,19 @@ def text_layer(dot: str) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     return {node: "\n".join(rows) for node, rows in blocks.items()}, notes
 
 
-def positions(plain: str, edges_wanted: Iterable[tuple[str, str]]) -> tuple[dict[str, tuple[float, float]], dict]:
-    """Node centres and the middles of the wanted edges from Graphviz's -Tplain output (inches, y up), in the
-    SVG's coordinates (points, y down)."""
-    wanted = set(edges_wanted)
-    nodes, edges = {}, {}
-    for row in plain.split("\n"):
-        if row.startswith("node "):
-            _, node_id, x, y, _rest = row.split(" ", 4)
-            nodes[node_id] = (float(x) * 72, -float(y) * 72)
-        elif row.startswith("edge "):
-            _, tail, head, rest = row.split(" ", 3)
-            if (tail, head) in wanted:
-                count, *values = rest.split(" ")
-                edges[(tail, head)] = _spline_middle([float(v) * 72 for v in values[:2 * int(count)]])
-    return nodes, edges
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_GEOMETRY = re.compile(r' (?:points|d)="([^"]*)"')
+
+
+def _points(shapes: str) -> list[float]:
+    """The coordinates of the first shape Graphviz drew for a node or edge (its outline, or the edge's path)."""
+    found = _GEOMETRY.search(shapes)
+    return [float(v) for v in _NUMBER.findall(found.group(1))] if found else []
+
+
+def _centre(flat: list[float]) -> tuple[float, float]:
+    xs, ys = flat[0::2], flat[1::2]
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
 
 
 def _spline_middle(flat: list[float]) -> tuple[float, float]:
@@ -128,30 +126,29 @@ def _spline_middle(flat: list[float]) -> tuple[float, float]:
     segments = max(1, (len(points) - 1) // 3)
     first = 3 * (segments // 2)
     if segments % 2 == 0 or first + 3 >= len(points):
-        x, y = points[min(first, len(points) - 1)]
-    else:  # Bézier at t = 1/2
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[first:first + 4]
-        x, y = (x0 + 3 * x1 + 3 * x2 + x3) / 8, (y0 + 3 * y1 + 3 * y2 + y3) / 8
-    return x, -y
+        return points[min(first, len(points) - 1)]
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[first:first + 4]  # Bézier at t = 1/2
+    return (x0 + 3 * x1 + 3 * x2 + x3) / 8, (y0 + 3 * y1 + 3 * y2 + y3) / 8
 
 
-_GROUP = re.compile(r'class="(node|edge)">\n<title>(\w+)(?:&#45;&gt;(\w+))?</title>\n(?:<(?!/g>)[^\n]*\n)*')
+# A node or edge group of Graphviz's SVG: its id, then the lines that draw it (up to its closing tag).
+_GROUP = re.compile(r'class="(node|edge)">\n<title>(\w+)(?:&#45;&gt;(\w+))?</title>\n((?:<(?!/g>)[^\n]*\n)*)')
 
 
-def place_text(svg: str, plain: str, dot: str) -> str:
-    """The Graphviz SVG of `dot` with each node's lines set inside its (empty) shape and each edge's note beside
-    the edge's middle, each in a group translated to where Graphviz put the node or edge."""
+def place_text(svg: str, dot: str) -> str:
+    """The Graphviz SVG of `dot` with each node's lines set in the middle of its (empty) outline and each edge's
+    note beside the middle of the edge, each in a group translated there."""
     blocks, notes = text_layer(dot)
-    nodes, edges = positions(plain, notes)
 
     def add(match: re.Match) -> str:
-        kind, first, second = match.groups()
+        kind, first, second, shapes = match.groups()
         if kind == "node" and first in blocks:
-            if first not in nodes:
-                raise BuildError(f"Graphviz 没有给出流程图节点 {first} 的位置。")
-            (x, y), text = nodes[first], _block_svg(blocks[first])
-        elif kind == "edge" and (first, second) in edges:
-            (x, y), text = edges[(first, second)], _note_svg(notes[(first, second)])
+            where, text = _points(shapes), _block_svg(blocks[first])
+            if len(where) < 4:
+                raise BuildError(f"Graphviz 没有画出流程图节点 {first} 的形状。")
+            x, y = _centre(where)
+        elif kind == "edge" and (first, second) in notes and len(where := _points(shapes)) >= 2:
+            (x, y), text = _spline_middle(where), _note_svg(notes[(first, second)])
         else:
             return match.group()
         return f'{match.group()}<g transform="translate({x:.2f} {y:.2f})"{_GROUP_FONT}>\n{text}</g>\n'

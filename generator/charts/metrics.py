@@ -12,6 +12,7 @@ import json
 import os
 import struct
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,8 +73,16 @@ def _cache_file(path: Path, index: int) -> Path:
     except OSError as exc:
         raise BuildError(f"无法读取流程图字体 {path}：{exc}。{FONT_HINT}") from exc
     stamp = hashlib.sha256(f"{CACHE_FORMAT}:{path.resolve()}:{index}:{info.st_size}:{info.st_mtime_ns}".encode()).hexdigest()
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "gongkai" / "font-metrics" / f"{stamp[:32]}.json"
+    return _user_cache() / "gongkai" / "font-metrics" / f"{stamp[:32]}.json"
+
+
+def _user_cache() -> Path:
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"])
+    try:
+        return Path.home() / ".cache"
+    except RuntimeError:  # no home directory (some CI users): the cache is only a speed-up
+        return Path(tempfile.gettempdir())
 
 
 def _write_cache(cached: Path, found: FontMetrics) -> None:

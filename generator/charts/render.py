@@ -82,7 +82,7 @@ def render_batch(jobs: list[ChartJob], legend: LegendArt | None = None) -> list[
     """dot on the batch, then the node text, SVG clean-up and the shared legend below each chart; runs in a
     worker process so the Python part uses every core too."""
     legend = legend or render_legend()
-    drawn = batch.run_dot([j.dot for j in jobs], ("svg", "plain"), [j.name for j in jobs])
+    drawn = batch.run_dot([j.dot for j in jobs], ("svg",), [j.name for j in jobs])
     return [{"svg": sanitize_svg(_with_text(job, out), job.title, job.desc, legend)} for job, out in zip(jobs, drawn)]
 
 
@@ -93,10 +93,10 @@ def render_one(dot: str, title: str) -> bytes:
 
 def _with_text(job: ChartJob, out: dict[str, bytes]) -> str:
     try:
-        svg, plain = out["svg"].decode("utf-8"), out["plain"].decode("utf-8")
+        svg = out["svg"].decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BuildError(f"Graphviz 输出的流程图（{job.name}）无法解析：{exc}") from exc
-    return place_text(svg, plain, job.dot)
+    return place_text(svg, job.dot)
 
 
 # Jobs for the charts at positions [start, end): called in the worker that renders them (see render_from).

@@ -31,8 +31,8 @@ def test_lines_survive_the_dot_round_trip_even_when_hostile():
 
 def _draw(graph: Graph) -> str:
     dot = graph.source(['node [shape="box" fontname="Noto Sans CJK SC"];'])
-    out = run_dot([dot], ("svg", "plain"), ["t"])[0]
-    return layout.place_text(out["svg"].decode(), out["plain"].decode(), dot)
+    out = run_dot([dot], ("svg",), ["t"])[0]
+    return layout.place_text(out["svg"].decode(), dot)
 
 
 def test_text_is_placed_inside_its_node_and_notes_beside_their_edge():
@@ -55,9 +55,25 @@ def test_text_is_placed_inside_its_node_and_notes_beside_their_edge():
     assert ">分支</text>" in svg.split('class="edge"')[1]
 
 
-def test_a_node_graphviz_did_not_place_is_a_build_error():
+def test_a_node_graphviz_did_not_draw_is_a_build_error():
     graph = Graph("g")
     graph.box("a", lines("甲"))
-    svg = '<g class="node">\n<title>a</title>\n<polygon points="0,0"/>\n</g>'
+    svg = '<g class="node">\n<title>a</title>\n</g>'
     with pytest.raises(BuildError):
-        layout.place_text(svg, "graph 1 1 1\nstop\n", graph.source([]))
+        layout.place_text(svg, graph.source([]))
+
+
+def test_text_sits_in_the_middle_of_every_shape(tmp_path):
+    """The centre is read from each shape's outline, whatever decoration the shape adds (tab, component, …)."""
+    graph = Graph("g")
+    for shape in ("box", "note", "tab", "component", "box3d"):
+        graph.box(shape, lines("办理环节的名称"), shape=shape)
+    graph.box("decision", lines("作出决定"), peripheries="2")
+    graph.box("rounded", lines("办结"), style="rounded")
+    svg = _draw(graph)
+    for match in re.finditer(r'<title>(\w+)</title>\n((?:<(?!g )[^\n]*\n)*)<g transform="translate\(([-0-9.]+) ([-0-9.]+)\)', svg):
+        numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", re.search(r' (?:points|d)="([^"]*)"', match.group(2)).group(1))]
+        xs, ys = numbers[0::2], numbers[1::2]
+        x, y = float(match.group(3)), float(match.group(4))
+        assert min(xs) < x < max(xs) and min(ys) < y < max(ys), match.group(1)
+    assert svg.count("<g transform=") == 7
