@@ -12,7 +12,7 @@ from itertools import chain
 from generator.catalogue import Entry, ResolvedStep
 from generator.charts.graph import FONT, Graph
 from generator.charts.legend import legend_below, legend_lines
-from generator.charts.text import Line, clean, escape, lines, lines_html
+from generator.charts.text import BODY_SIZE, Line, clean, escape, lines, lines_html
 from generator.models import Power
 from generator.models.common import Channel, TimeLimit
 from generator.models.power import PowerClass
@@ -43,7 +43,7 @@ EDGE = {
 }
 HEADER = [
     f'graph [fontname="{FONT}" rankdir="TB" nodesep="0.3" ranksep="0.35" pad="0.2" labelloc="t" fontsize="16" bgcolor="white"];',
-    f'node [fontname="{FONT}" fontsize="11" margin="0.12,0.08" penwidth="1.1" shape="box" style="filled" fillcolor="#ffffff"];',
+    f'node [fontname="{FONT}" fontsize="{BODY_SIZE}" margin="0.12,0.08" penwidth="1.1" shape="box" style="filled" fillcolor="#ffffff"];',
     f'edge [fontname="{FONT}" fontsize="10" arrowsize="0.7"];',
 ]
 

@@ -44,11 +44,15 @@ def edge_comment(tail: str, head: str, text: str) -> str:
     return f"  //@> {tail} {head} {escape(text)}"
 
 
+def _comment_lines(text: str) -> list[tuple[str, Line]]:
+    return [(node_id, Line(html.unescape(t), int(size), bool(b))) for node_id, size, b, t in _COMMENT.findall(text)]
+
+
 def node_lines(dot: str) -> dict[str, list[Line]]:
     """The lines of every node, read back from the DOT's `//@` comments."""
     found: dict[str, list[Line]] = {}
-    for node_id, size, bold, text in _COMMENT.findall(dot):
-        found.setdefault(node_id, []).append(Line(html.unescape(text), int(size), bool(bold)))
+    for node_id, line in _comment_lines(dot):
+        found.setdefault(node_id, []).append(line)
     return found
 
 
@@ -79,7 +83,7 @@ def text_svg(lines: Sequence[Line]) -> str:
 # supervision and complaint channels): each distinct block is read and set once.
 @lru_cache(maxsize=1 << 14)
 def _block_svg(block: str) -> str:
-    return text_svg([Line(html.unescape(t), int(size), bool(b)) for _, size, b, t in _COMMENT.findall(block)])
+    return text_svg([line for _, line in _comment_lines(block)])
 
 
 EDGE_TEXT_SIZE = 10
