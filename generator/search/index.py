@@ -7,7 +7,9 @@ and listing pages (including the non-disclosure catalogue) never reach the index
 
 A large catalogue is split into shards of at most PAGES_PER_SHARD pages, each its own Pagefind bundle
 (`pagefind/` holds the first shard and the runtime, `pagefind-1/`, `pagefind-2/`, … the others), listed in
-`pagefind/gk-shards.json`; the search script merges them with Pagefind's `mergeIndex`. Why: Pagefind 1.5.2
+`pagefind/gk-shards.json`. Each shard is a whole bundle with its own runtime: the search script opens every
+bundle's pagefind.js as a separate module, so each gets its own Web Worker, searches them in parallel and merges
+the results by score (Pagefind's `mergeIndex` runs all bundles in one worker, one after another). Why: Pagefind 1.5.2
 scores a query by scanning, for every matching page, the postings of every matching word, so one bundle costs
 O(matching pages²) per query: a word on all 10,000 record pages took 1.5–3 s in Chromium, and ~20 s at
 30,000. k shards cut that work k-fold, but a query then fetches one index chunk per word from every shard
@@ -40,8 +42,9 @@ TIMEOUT_SECONDS = 1800
 # per shard (3 at 10,000) is the most sharding that keeps every measured query under the 300 KB cap.
 PAGES_PER_SHARD = 3500
 SHARD_MANIFEST = "gk-shards.json"  # in the primary bundle: {"shards": ["pagefind-1/", …]}, site-relative
-# Runtime files a merged shard never loads (mergeIndex reuses the primary bundle's script and WebAssembly).
-_SHARD_RUNTIME = ("pagefind*.js", "pagefind*.css", "wasm.*.pagefind")
+# Pagefind's ready-made search UIs, which the site does not use; a shard keeps only the search runtime
+# (pagefind.js, pagefind-worker.js and the WebAssembly) that search.js loads.
+_UNUSED_UI = ("pagefind-*ui.js", "pagefind-*ui.css", "pagefind-highlight.js")
 
 _INDEXED = re.compile(r"Indexed (\d+) (page|word|filter)s?\b")
 
@@ -141,7 +144,7 @@ def _index_shard(site_dir: Path, staging: Path, shard: int, pages: list[str]) ->
     output = site_dir / bundle_name(shard)
     counts = _run_pagefind(pagefind_command(root, output))
     if shard:
-        for pattern in _SHARD_RUNTIME:
+        for pattern in _UNUSED_UI:
             for path in output.glob(pattern):
                 path.unlink()
     return counts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -137,3 +138,53 @@ def test_no_page_logs_a_console_error(page, base_url, built_site) -> None:  # no
         if path.startswith("search/"):
             read_results(page)
     assert page.console_errors == [], page.console_errors
+
+
+# Chrome's order for a committed input-method word: input events with isComposing=true, then compositionend.
+_COMPOSE = """
+([pinyin, word]) => {
+  const input = document.querySelector('#gk-search-page-input');
+  input.focus();
+  input.dispatchEvent(new CompositionEvent('compositionstart'));
+  input.value = pinyin;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true }));
+  window.__gkCompose = () => {
+    input.value = word;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true }));
+    input.dispatchEvent(new CompositionEvent('compositionend', { data: word }));
+  };
+}
+"""
+
+
+def test_pinyin_being_composed_is_not_searched(page, base_url, built_site) -> None:  # noqa: ANN001
+    fragment, _ = _name_fragment_target(built_site.catalogue)
+    page.goto(f"{base_url}search/")
+    page.wait_for_selector("[data-gk-search-page][data-gk-ready]")
+    page.evaluate(_COMPOSE, ["yingye", fragment])
+    page.wait_for_timeout(800)  # a search for the pinyin would have answered by now
+    assert "yingye" not in status_text(page) and "q=" not in page.url
+    page.evaluate("window.__gkCompose()")
+    results = read_results(page)
+    assert results and fragment in results[0].title
+    assert page.console_errors == []
+
+
+def test_fast_typing_ends_with_the_last_term(page, base_url, built_site) -> None:  # noqa: ANN001
+    fragment, _ = _name_fragment_target(built_site.catalogue)
+    page.goto(f"{base_url}search/")
+    page.wait_for_selector("[data-gk-search-page][data-gk-ready]")
+    page.evaluate(
+        """(terms) => { const input = document.querySelector('#gk-search-page-input');
+             for (const t of terms) { input.value = t; input.dispatchEvent(new Event('input', { bubbles: true })); } }""",
+        ["许", "许可", "监督", fragment],
+    )
+    page.wait_for_function(
+        "(t) => document.querySelector('[data-gk-search-page] [data-gk-status]').textContent.startsWith('找到')"
+        " && new URL(location.href).searchParams.get('q') === t",
+        arg=fragment, timeout=10_000,
+    )
+    page.wait_for_timeout(500)  # a stale search finishing late would overwrite the list now
+    results = read_results(page)
+    assert fragment in results[0].title
+    assert parse_qs(urlsplit(page.url).query)["q"] == [fragment]

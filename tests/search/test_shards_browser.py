@@ -64,3 +64,11 @@ def test_no_request_fails_on_a_sharded_site(shard_page, sharded_url) -> None:  #
     shards = {m.group(1) for u in urls if (m := re.search(r"/(pagefind-\d+)/", u))}
     assert len(shards) >= 2, shards  # the merged shards were really loaded
     assert page.console_errors == []
+
+
+def test_each_shard_is_searched_in_its_own_worker(shard_page, sharded_url) -> None:  # noqa: ANN001
+    results = search_page(shard_page, sharded_url, "许可")
+    workers = sorted(w.url.removeprefix(sharded_url) for w in shard_page.workers)
+    bundles = ["pagefind/"] + [f"pagefind-{i}/" for i in range(1, len(workers))]
+    assert len(workers) >= 3 and workers == sorted(b + "pagefind-worker.js" for b in bundles)
+    assert len({r.href for r in results}) == len(results)  # no result twice

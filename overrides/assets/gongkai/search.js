@@ -7,7 +7,6 @@
 
   var HEADER_RESULTS = 6;
   var PAGE_SIZE = 10;
-  var DEBOUNCE_MS = 120;
   var FILTER_ORDER = ["类型", "部门", "五权", "类别", "办件类型", "是否收费"];
 
   function siteRoot() {
@@ -20,48 +19,102 @@
   }
 
   var root = siteRoot();
-  var pagefindPromise = null;
+  var searchPromise = null;
 
   var OPTIONS = { baseUrl: root.pathname, excerptLength: 24 };
 
-  /* A large catalogue's index is split into shards (generator/search/index.py); pagefind/gk-shards.json
-   * lists the others, and mergeIndex searches them together with the primary bundle. */
-  function mergeShards(pagefind) {
-    return fetch(new URL("pagefind/gk-shards.json", root).href).then(function (response) {
-      return response.ok ? response.json() : { shards: [] };
-    }).then(function (manifest) {
-      return Promise.all((manifest.shards || []).map(function (path) {
-        return pagefind.mergeIndex(new URL(path, root).pathname, OPTIONS);
-      }));
+  /* One Pagefind bundle, opened through its own pagefind.js: a separate module gets its own Web Worker. */
+  function openBundle(path) {
+    return import(new URL(path + "pagefind.js", root).href).then(function (pagefind) {
+      return pagefind.options(OPTIONS).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
     });
   }
 
-  /* Resolves to the Pagefind API, or null when the site has no index (e.g. `gongkai serve`). */
-  function loadPagefind() {
-    if (!pagefindPromise) {
-      var url = new URL("pagefind/pagefind.js", root).href;
-      pagefindPromise = import(url).then(function (pagefind) {
-        return pagefind.options(OPTIONS).then(function () {
-          return pagefind.init();
-        }).then(function () { return mergeShards(pagefind); }).then(function () { return pagefind; });
+  function sumCounts(list) {
+    var total = {};
+    list.forEach(function (counts) {
+      Object.keys(counts || {}).forEach(function (name) {
+        var into = total[name] = total[name] || {};
+        Object.keys(counts[name]).forEach(function (value) { into[value] = (into[value] || 0) + counts[name][value]; });
+      });
+    });
+    return total;
+  }
+
+  /* The bundles searched as one: results merged by score (a stable sort, so ties keep bundle order) and facet
+   * counts summed, as Pagefind's own mergeIndex does. But mergeIndex runs every bundle in one worker, one
+   * after another; with a worker per bundle the shards are searched in parallel. */
+  function searchAll(bundles) {
+    return {
+      preload: function (term) { bundles.forEach(function (b) { b.preload(term); }); },
+      filters: function () {
+        return Promise.all(bundles.map(function (b) { return b.filters(); })).then(sumCounts);
+      },
+      search: function (term, options) {
+        return Promise.all(bundles.map(function (b) { return b.search(term, options); })).then(function (found) {
+          var results = [].concat.apply([], found.map(function (f) { return f.results; }));
+          results.sort(function (a, b) { return b.score - a.score; });
+          return { results: results, filters: sumCounts(found.map(function (f) { return f.filters; })) };
+        });
+      }
+    };
+  }
+
+  /* A large catalogue's index is split into shards (generator/search/index.py): pagefind/ and the bundles
+   * listed in pagefind/gk-shards.json. Resolves to the merged search, or null when the site has no index
+   * (e.g. `gongkai serve`). Loaded only when someone starts to search. */
+  function loadSearch() {
+    if (!searchPromise) {
+      var manifest = fetch(new URL("pagefind/gk-shards.json", root).href).then(function (response) {
+        return response.ok ? response.json() : { shards: [] };
+      }).catch(function () { return { shards: [] }; });
+      searchPromise = Promise.all([openBundle("pagefind/"), manifest]).then(function (opened) {
+        return Promise.all((opened[1].shards || []).map(openBundle)).then(function (others) {
+          return searchAll([opened[0]].concat(others));
+        });
       }).catch(function () { return null; });
     }
-    return pagefindPromise;
+    return searchPromise;
   }
 
-  /* Fetch the index chunks for what is typed while the debounce waits (Pagefind's documented preload). */
+  /* Fetch the index chunks for what is typed while an earlier search still runs (Pagefind's preload). */
   function preload(term) {
     if (!term) return;
-    loadPagefind().then(function (pagefind) { if (pagefind) pagefind.preload(term); });
+    loadSearch().then(function (search) { if (search) search.preload(term); });
   }
 
-  function debounce(fn, ms) {
-    var timer = null;
-    return function () {
-      var args = arguments;
-      clearTimeout(timer);
-      timer = setTimeout(function () { fn.apply(null, args); }, ms);
-    };
+  /* Run `task` (which returns a promise) now, or once the run in progress ends, for the latest input only.
+   * No fixed delay: a word committed from a Chinese input method arrives as one input event and is searched
+   * at once, while fast typing never queues more than one search. */
+  function latestOnly(task) {
+    var running = false;
+    var again = false;
+    function run() {
+      running = true;
+      again = false;
+      Promise.resolve(task()).then(finish, finish);
+    }
+    function finish() {
+      running = false;
+      if (again) run();
+    }
+    return function () { if (running) again = true; else run(); };
+  }
+
+  /* Call `onText(term)` when the text changes, but not for the pinyin an input method is still composing.
+   * Chrome sends the last input event before compositionend, Firefox after it: that one is not a change. */
+  function onTextInput(input, onText) {
+    var composed = null;
+    input.addEventListener("compositionend", function () {
+      composed = input.value;
+      onText(input.value.trim());
+    });
+    input.addEventListener("input", function (ev) {
+      if (ev.isComposing) return;
+      var repeat = composed !== null && input.value === composed;
+      composed = null;
+      if (!repeat) onText(input.value.trim());
+    });
   }
 
   function el(tag, className, text) {
@@ -121,11 +174,11 @@
 
   HeaderSearch.prototype.bind = function () {
     var self = this;
-    var run = debounce(function () { self.search(); }, DEBOUNCE_MS);
-    this.input.addEventListener("focus", function () { loadPagefind(); });
-    this.input.addEventListener("input", function () {
-      if (!self.input.value.trim()) { self.close(); self.say(""); return; }
-      preload(self.input.value.trim());
+    var run = latestOnly(function () { return self.search(); });
+    this.input.addEventListener("focus", function () { loadSearch(); });
+    onTextInput(this.input, function (term) {
+      if (!term) { self.close(); self.say(""); return; }
+      preload(term);
       run();
     });
     this.input.addEventListener("keydown", function (ev) { self.onKey(ev); });
@@ -187,9 +240,9 @@
     var self = this;
     var term = this.input.value.trim();
     var seq = ++this.seq;
-    loadPagefind().then(function (pagefind) {
-      if (!pagefind) { self.say("搜索索引尚未生成，暂时无法搜索。"); return null; }
-      return pagefind.search(term).then(function (search) {
+    return loadSearch().then(function (index) {
+      if (!index) { self.say("搜索索引尚未生成，暂时无法搜索。"); return null; }
+      return index.search(term).then(function (search) {
         var first = search.results.slice(0, HEADER_RESULTS);
         return Promise.all(first.map(function (r) { return r.data(); })).then(function (data) {
           return { total: search.results.length, data: data };
@@ -249,18 +302,20 @@
   SearchPage.prototype.bind = function () {
     var self = this;
     var params = new URLSearchParams(window.location.search);
-    this.input.value = params.get("q") || "";
-    var run = debounce(function () { self.search(); }, DEBOUNCE_MS);
-    this.input.addEventListener("input", function () { preload(self.input.value.trim()); run(); });
+    var asked = (params.get("q") || "").trim();
+    this.input.value = asked;
+    var run = latestOnly(function () { return self.search(); });
+    onTextInput(this.input, function (term) { preload(term); run(); });
     this.form.addEventListener("submit", function (ev) { ev.preventDefault(); self.search(); });
     this.more.addEventListener("click", function () { self.showMore(true); });
     this.facets.addEventListener("change", function () { self.search(); });
-    loadPagefind().then(function (pagefind) {
-      if (!pagefind) { self.say("搜索索引尚未生成，暂时无法搜索。"); return; }
-      self.box().setAttribute("data-gk-ready", "");
-      return pagefind.filters().then(function (filters) {
+    loadSearch().then(function (index) {
+      if (!index) { self.say("搜索索引尚未生成，暂时无法搜索。"); return; }
+      return index.filters().then(function (filters) {
         self.renderFacets(filters);
-        if (self.input.value.trim()) self.search();
+        self.box().setAttribute("data-gk-ready", "");
+        // The ?q= of the address; text typed meanwhile (or still being composed) is not this search's to run.
+        if (asked && self.input.value.trim() === asked) self.search();
       });
     });
   };
@@ -324,9 +379,9 @@
       this.say("请输入要查找的事项名称或关键词。");
       return Promise.resolve();
     }
-    return loadPagefind().then(function (pagefind) {
-      if (!pagefind) { self.say("搜索索引尚未生成，暂时无法搜索。"); return; }
-      return pagefind.search(term || null, { filters: filters }).then(function (search) {
+    return loadSearch().then(function (index) {
+      if (!index) { self.say("搜索索引尚未生成，暂时无法搜索。"); return; }
+      return index.search(term || null, { filters: filters }).then(function (search) {
         if (seq !== self.seq) return;
         self.results = search.results;
         self.shown = 0;
