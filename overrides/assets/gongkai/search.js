@@ -92,7 +92,7 @@
     function run() {
       running = true;
       again = false;
-      Promise.resolve(task()).then(finish, finish);
+      new Promise(function (resolve) { resolve(task()); }).then(finish, finish);  // a throw must not wedge it
     }
     function finish() {
       running = false;
