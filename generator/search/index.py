@@ -6,14 +6,19 @@ record folders and the theme marks each record's article with `data-pagefind-bod
 and listing pages (including the non-disclosure catalogue) never reach the index.
 
 A large catalogue is split into shards of at most PAGES_PER_SHARD pages, each its own Pagefind bundle
-(`pagefind/` holds the first shard and the runtime, `pagefind-1/`, `pagefind-2/`, … the others), listed in
-`pagefind/gk-shards.json`. Each shard is a whole bundle with its own runtime: the search script opens every
-bundle's pagefind.js as a separate module, so each gets its own Web Worker, searches them in parallel and merges
-the results by score (Pagefind's `mergeIndex` runs all bundles in one worker, one after another). Why: Pagefind 1.5.2
-scores a query by scanning, for every matching page, the postings of every matching word, so one bundle costs
-O(matching pages²) per query: a word on all 10,000 record pages took 1.5–3 s in Chromium, and ~20 s at
-30,000. k shards cut that work k-fold, but a query then fetches one index chunk per word from every shard
-(each ~20–30 KB), so the shard count trades time against bytes (see PAGES_PER_SHARD).
+(`pagefind/` is the first, then `pagefind-1/`, `pagefind-2/`, …). The shards are dealt into SEARCH_WORKERS groups,
+listed in `pagefind/gk-shards.json`; the first bundle of each group keeps Pagefind's runtime and the search script
+opens it as a separate module, which gets its own Web Worker, then merges the group's other bundles into it with
+Pagefind's `mergeIndex` (searched in turn in that worker). The groups run in parallel and search.js merges their
+results by score.
+
+Why: Pagefind 1.5.2 scores a query by scanning, for every matching page, the postings of every matching word, so
+one bundle costs O(matching pages²): a word on most of 10,000 record pages (行政, 处罚) took 1.5–3 s in one
+bundle. Small shards cut that part; what remains grows with the matching pages (decoding chunks and passing each
+result's word positions from the WebAssembly to the page), so past ~1,000 pages per shard more shards stop
+helping (measured figures at PAGES_PER_SHARD). Every shard adds one index chunk per query word, which is why the
+chunks are kept small (INDEX_CHUNK_SIZE). Two workers use both cores of the CI machine; a third would only
+queue behind them there, and each worker costs one more download of the ~150 KB runtime.
 """
 
 from __future__ import annotations
@@ -37,14 +42,23 @@ RECORD_GLOB = "{" + ",".join(RECORD_FOLDERS) + "}/**/*.html"
 BUNDLE_DIR = "pagefind"
 LANGUAGE = "zh"  # one index for the whole site; the HTML says lang="zh" anyway
 TIMEOUT_SECONDS = 1800
-# Measured on the 10,000-record synthetic site (bench/measure.py queries): 1 bundle: 行政处罚 2.5 s, ≤143 KB;
-# 3 shards: 1.3 s, every query ≤270 KB; 10 shards: 0.7 s but a three-word query fetched 630 KB. 3,500 pages
-# per shard (3 at 10,000) is the most sharding that keeps every measured query under the 300 KB cap.
-PAGES_PER_SHARD = 3500
-SHARD_MANIFEST = "gk-shards.json"  # in the primary bundle: {"shards": ["pagefind-1/", …]}, site-relative
-# Pagefind's ready-made search UIs, which the site does not use; a shard keeps only the search runtime
-# (pagefind.js, pagefind-worker.js and the WebAssembly) that search.js loads.
+# Measured on the 10,000-record synthetic site in headless Chromium on the 2-core dev VM: time in the two workers
+# for 行政处罚 with cold chunks, shards of the same hour: 4 shards 0.70 s, 6: 0.57 s, 8: 0.46 s, 12: 0.38–0.51 s,
+# 16: 0.39–0.42 s, 24: 0.38–0.47 s. 1,000 pages per shard (10 at 10,000) is on that plateau. Typed to shown,
+# interleaved: 3 shards with a worker each 1.1–1.2 s, 10 shards in 2 workers 0.55–0.69 s.
+PAGES_PER_SHARD = 1000
+SEARCH_WORKERS = 2
+# Pagefind closes an index chunk once it holds this many postings and positions (its default is 20,000, which
+# made each chunk 20–30 KB however small the shard). 3,000 keeps a rare word's chunk at a few KB, so a
+# three-word query over 10 shards fetched ≤210 KB (Pagefind reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+# test_index checks it still does).
+INDEX_CHUNK_SIZE = 3000
+# In the primary bundle, site-relative: {"workers": [["pagefind/", "pagefind-2/", …], ["pagefind-1/", …]]}.
+SHARD_MANIFEST = "gk-shards.json"
+# Pagefind's ready-made search UIs, which the site does not use. The first bundle of each worker keeps the
+# runtime that search.js loads; a bundle merged into a worker uses that worker's runtime and needs none.
 _UNUSED_UI = ("pagefind-*ui.js", "pagefind-*ui.css", "pagefind-highlight.js")
+_RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 
 _INDEXED = re.compile(r"Indexed (\d+) (page|word|filter)s?\b")
 
@@ -90,6 +104,16 @@ def plan_shards(pages: list[str], per_shard: int = PAGES_PER_SHARD) -> list[list
     return [pages[i::count] for i in range(count)]
 
 
+def plan_workers(shards: int, workers: int = SEARCH_WORKERS) -> list[list[int]]:
+    """Deal shard numbers round-robin into at most `workers` groups; each group's first shard (0, 1, …) is the one
+    whose runtime the group runs on."""
+    return [list(range(w, shards, workers)) for w in range(max(1, min(workers, shards)))]
+
+
+def _unneeded_files(shard: int) -> tuple[str, ...]:
+    return _UNUSED_UI + (_RUNTIME if shard >= SEARCH_WORKERS else ())
+
+
 def bundle_name(shard: int) -> str:
     return BUNDLE_DIR if shard == 0 else f"{BUNDLE_DIR}-{shard}"
 
@@ -114,9 +138,14 @@ def _tail(text: str, lines: int = 8) -> str:
     return "\n".join(line for line in text.strip().splitlines()[-lines:])
 
 
+def _pagefind_environment() -> dict[str, str]:
+    return {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
+
+
 def _run_pagefind(command: list[str]) -> dict[str, int]:
     try:
-        proc = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
+                              env=_pagefind_environment())
     except (OSError, subprocess.SubprocessError) as exc:
         raise BuildError(f"建立搜索索引失败：无法运行 Pagefind（{exc}）。") from None
     output = proc.stdout + proc.stderr
@@ -144,15 +173,15 @@ def _index_shard(site_dir: Path, staging: Path, shard: int, pages: list[str]) ->
     output = site_dir / bundle_name(shard)
     counts = _run_pagefind(pagefind_command(root, output))
     if shard:
-        for pattern in _UNUSED_UI:
+        for pattern in _unneeded_files(shard):
             for path in output.glob(pattern):
                 path.unlink()
     return counts
 
 
 def _write_manifest(site_dir: Path, shards: int) -> None:
-    names = [bundle_name(i) + "/" for i in range(1, shards)]
-    (site_dir / BUNDLE_DIR / SHARD_MANIFEST).write_text(json.dumps({"shards": names}) + "\n", encoding="utf-8")
+    workers = [[bundle_name(i) + "/" for i in group] for group in plan_workers(shards)]
+    (site_dir / BUNDLE_DIR / SHARD_MANIFEST).write_text(json.dumps({"workers": workers}) + "\n", encoding="utf-8")
 
 
 def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD) -> IndexReport:

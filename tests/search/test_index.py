@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,16 @@ def _names(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir()}
 
 
+def test_shards_are_dealt_into_worker_groups() -> None:
+    assert index.plan_workers(5, workers=2) == [[0, 2, 4], [1, 3]]
+    assert index.plan_workers(1, workers=2) == [[0]]
+    assert index.plan_workers(3, workers=4) == [[0], [1], [2]]
+
+
+def _has_runtime(names: set[str]) -> bool:
+    return {"pagefind.js", "pagefind-worker.js"} <= names and any(n.startswith("wasm.") for n in names)
+
+
 def test_a_large_site_is_split_into_shards(tmp_path: Path) -> None:
     site = tmp_path / "site"
     words = ["食品经营许可", "护照收费", "排污许可证", "最低生活保障", "营业执照办理"]
@@ -75,23 +86,40 @@ def test_a_large_site_is_split_into_shards(tmp_path: Path) -> None:
     report = index.index_site(site, per_shard=2)
     assert report.shards == 3 and report.pages == len(words)
     manifest = json.loads((site / "pagefind" / index.SHARD_MANIFEST).read_text(encoding="utf-8"))
-    assert manifest == {"shards": ["pagefind-1/", "pagefind-2/"]}
-    assert "pagefind.js" in _names(site / "pagefind")
-    for shard in ("pagefind-1", "pagefind-2"):
+    assert manifest == {"workers": [["pagefind/", "pagefind-2/"], ["pagefind-1/"]]}
+    for shard in ("pagefind", "pagefind-1", "pagefind-2"):
         names = _names(site / shard)
         assert "pagefind-entry.json" in names and {"index", "fragment"} <= names
-        # each shard carries the search runtime (its own module and Web Worker), not Pagefind's unused UIs
-        assert {"pagefind.js", "pagefind-worker.js"} <= names and any(n.startswith("wasm.") for n in names)
-        assert not any("ui" in n or "highlight" in n or n.endswith(".css") for n in names), names
+    # the first bundle of each worker carries the runtime; a bundle merged into a worker carries none
+    assert _has_runtime(_names(site / "pagefind")) and _has_runtime(_names(site / "pagefind-1"))
+    assert not any(n.endswith(".js") or n.startswith("wasm.") for n in _names(site / "pagefind-2"))
+    # and no shard keeps Pagefind's unused UIs
+    for shard in ("pagefind-1", "pagefind-2"):
+        assert not any("ui" in n or "highlight" in n or n.endswith(".css") for n in _names(site / shard))
     pages = [json.loads((site / b / "pagefind-entry.json").read_text())["languages"]["zh"]["page_count"]
              for b in ("pagefind", "pagefind-1", "pagefind-2")]
     assert pages == [2, 2, 1]
     assert _names(tmp_path) == {"site"}  # the linked staging folders are gone
 
 
+def _index_chunks(site: Path, chunk_size: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(index, "INDEX_CHUNK_SIZE", chunk_size)
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    index.index_site(site)
+    return len(list((site / "pagefind" / "index").iterdir()))
+
+
+def test_index_chunk_size_reaches_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind reads the chunk size from an environment variable it calls unstable: fail loudly if it stops."""
+    text = "".join(f"<p>词{i:03d} 事项{i:03d} 许可{i:03d}</p>" for i in range(60))
+    _write(tmp_path, "powers/a/index.html", f"<article data-pagefind-body><h1>目录</h1>{text}</article>")
+    assert _index_chunks(tmp_path, 20000, monkeypatch) == 1
+    assert _index_chunks(tmp_path, 20, monkeypatch) > 5
+
+
 def test_a_small_site_has_one_bundle_and_an_empty_manifest(tmp_path: Path) -> None:
     _write(tmp_path, "powers/a/index.html", "<article data-pagefind-body><h1>食品经营许可</h1></article>")
     report = index.index_site(tmp_path)
     assert report.shards == 1
-    assert json.loads((tmp_path / "pagefind" / index.SHARD_MANIFEST).read_text()) == {"shards": []}
+    assert json.loads((tmp_path / "pagefind" / index.SHARD_MANIFEST).read_text()) == {"workers": [["pagefind/"]]}
     assert not (tmp_path / "pagefind-1").exists()
