@@ -110,10 +110,6 @@ def plan_workers(shards: int, workers: int = SEARCH_WORKERS) -> list[list[int]]:
     return [list(range(w, shards, workers)) for w in range(max(1, min(workers, shards)))]
 
 
-def _unneeded_files(shard: int) -> tuple[str, ...]:
-    return _UNUSED_UI + (_RUNTIME if shard >= SEARCH_WORKERS else ())
-
-
 def bundle_name(shard: int) -> str:
     return BUNDLE_DIR if shard == 0 else f"{BUNDLE_DIR}-{shard}"
 
@@ -165,22 +161,23 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _index_shard(site_dir: Path, staging: Path, shard: int, pages: list[str]) -> dict[str, int]:
-    """Pagefind reads only `pages` (linked into their own folder, so URLs stay site-relative)."""
+def _index_shard(site_dir: Path, staging: Path, shard: int, pages: list[str], runs_worker: bool) -> dict[str, int]:
+    """Pagefind reads only `pages` (linked into their own folder, so URLs stay site-relative). A shard keeps the
+    runtime only when it `runs_worker` (the first of its group); the primary bundle is left as Pagefind wrote it."""
     root = staging / str(shard)
     for rel in pages:
         _link_or_copy(site_dir / rel, root / rel)
     output = site_dir / bundle_name(shard)
     counts = _run_pagefind(pagefind_command(root, output))
     if shard:
-        for pattern in _unneeded_files(shard):
+        for pattern in _UNUSED_UI + (() if runs_worker else _RUNTIME):
             for path in output.glob(pattern):
                 path.unlink()
     return counts
 
 
-def _write_manifest(site_dir: Path, shards: int) -> None:
-    workers = [[bundle_name(i) + "/" for i in group] for group in plan_workers(shards)]
+def _write_manifest(site_dir: Path, groups: list[list[int]]) -> None:
+    workers = [[bundle_name(i) + "/" for i in group] for group in groups]
     (site_dir / BUNDLE_DIR / SHARD_MANIFEST).write_text(json.dumps({"workers": workers}) + "\n", encoding="utf-8")
 
 
@@ -191,6 +188,7 @@ def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD) -> IndexReport:
     if not has_record_pages(site_dir):
         return IndexReport(0, 0, 0, None)  # an empty catalogue is valid; the search box then says so
     shards = plan_shards(record_pages(site_dir), per_shard)
+    groups = plan_workers(len(shards))
     if len(shards) == 1:
         counts = [_run_pagefind(pagefind_command(site_dir))]
     else:
@@ -198,13 +196,15 @@ def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD) -> IndexReport:
             staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-shards-", dir=site_dir.parent))
         except OSError as exc:
             raise BuildError(f"建立搜索索引失败：无法创建临时目录（{exc}）。") from None
+        leaders = {group[0] for group in groups}
         try:
             # Pagefind is multi-threaded, but its start-up and file walk are not: two runs at once keep cores busy.
             with ThreadPoolExecutor(max_workers=min(len(shards), max(2, os.cpu_count() or 2))) as pool:
-                counts = list(pool.map(lambda job: _index_shard(site_dir, staging, *job), enumerate(shards)))
+                counts = list(pool.map(lambda job: _index_shard(site_dir, staging, *job, job[0] in leaders),
+                                       enumerate(shards)))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    _write_manifest(site_dir, len(shards))
+    _write_manifest(site_dir, groups)
     total = {kind: sum(c.get(kind, 0) for c in counts) for kind in ("page", "word")}
     filters = max(c.get("filter", 0) for c in counts)
     return IndexReport(total["page"], total["word"], filters, site_dir / BUNDLE_DIR, len(shards))
