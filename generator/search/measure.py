@@ -32,7 +32,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 RESULT_TIMEOUT_MS = 15_000
 RUNS = 3  # cold runs per query; the median is reported
 
-# Runs in the page: type the query the way a visitor does (input event, our debounce included) and resolve
+# Runs in the page: type the query the way a visitor does (an input event, handled as search.js handles typing) and resolve
 # with the milliseconds until the first result is in the DOM, or until the status says nothing was found.
 _TYPE_AND_TIME = """
 async (query) => {

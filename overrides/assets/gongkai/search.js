@@ -7,6 +7,7 @@
 
   var HEADER_RESULTS = 6;
   var PAGE_SIZE = 10;
+  var NO_INDEX = "搜索索引尚未生成，暂时无法搜索。";
   var FILTER_ORDER = ["类型", "部门", "五权", "类别", "办件类型", "是否收费"];
   // One collator: localeCompare with a locale builds one per call, which took ~80 ms for a 10,000-record site's facets.
   var byPinyin = new Intl.Collator("zh-Hans-CN").compare;
@@ -91,7 +92,8 @@
     return searchPromise;
   }
 
-  /* Fetch the index chunks for what is typed while an earlier search still runs (Pagefind's preload). */
+  /* Fetch the index chunks for what is typed while an earlier search still runs (Pagefind's preload); a search
+   * that starts at once fetches them itself. */
   function preload(term) {
     if (!term) return;
     loadSearch().then(function (search) { if (search) search.preload(term); });
@@ -112,7 +114,12 @@
       running = false;
       if (again) run();
     }
-    return function () { if (running) again = true; else run(); };
+    // True when the task started now; false when it waits for the run in progress.
+    return function () {
+      if (running) { again = true; return false; }
+      run();
+      return true;
+    };
   }
 
   /* Call `onText(term)` when the text changes, but not for the pinyin an input method is still composing.
@@ -192,8 +199,7 @@
     this.input.addEventListener("focus", function () { loadSearch(); });
     onTextInput(this.input, function (term) {
       if (!term) { self.close(); self.say(""); return; }
-      preload(term);
-      run();
+      if (!run()) preload(term);
     });
     this.input.addEventListener("keydown", function (ev) { self.onKey(ev); });
     this.input.addEventListener("blur", function () {
@@ -255,7 +261,7 @@
     var term = this.input.value.trim();
     var seq = ++this.seq;
     return loadSearch().then(function (index) {
-      if (!index) { self.say("搜索索引尚未生成，暂时无法搜索。"); return null; }
+      if (!index) { self.say(NO_INDEX); return null; }
       return index.search(term).then(function (search) {
         var first = search.results.slice(0, HEADER_RESULTS);
         return Promise.all(first.map(function (r) { return r.data(); })).then(function (data) {
@@ -319,12 +325,12 @@
     var asked = (params.get("q") || "").trim();
     this.input.value = asked;
     var run = latestOnly(function () { return self.search(); });
-    onTextInput(this.input, function (term) { preload(term); run(); });
+    onTextInput(this.input, function (term) { if (!run()) preload(term); });
     this.form.addEventListener("submit", function (ev) { ev.preventDefault(); self.search(); });
     this.more.addEventListener("click", function () { self.showMore(true); });
     this.facets.addEventListener("change", function () { self.search(); });
     loadSearch().then(function (index) {
-      if (!index) { self.say("搜索索引尚未生成，暂时无法搜索。"); return; }
+      if (!index) { self.say(NO_INDEX); return; }
       return index.filters().then(function (filters) {
         self.renderFacets(filters);
         self.box().setAttribute("data-gk-ready", "");
@@ -394,7 +400,7 @@
       return Promise.resolve();
     }
     return loadSearch().then(function (index) {
-      if (!index) { self.say("搜索索引尚未生成，暂时无法搜索。"); return; }
+      if (!index) { self.say(NO_INDEX); return; }
       return index.search(term || null, { filters: filters }).then(function (search) {
         if (seq !== self.seq) return;
         self.results = search.results;
