@@ -43,14 +43,19 @@ def charge_text(entry: Entry) -> str:
     return "收费" if getattr(entry.record, "charged", False) else "不收费"
 
 
-def inherited(entry: Entry, step: object, attr: str) -> bool:
-    """True when a step's `attr` text is its procedure template's, word for word: the same on every record
-    that uses the template, so the page shows it but leaves it out of the search index."""
+def inherited(entry: Entry, step: object, attr: str, item: object = None) -> bool:
+    """True when a step's `attr` text (or, given `item`, that member of the `attr` list) is its procedure
+    template's, word for word: the same on every record that uses the template, so the page shows it but
+    leaves it out of the search index."""
     template = entry.template
     if template is None or not getattr(step, "from_template", False):
         return False
     own = next((ts for ts in template.steps if ts.id == step.key), None)
-    return own is not None and getattr(own, attr, None) == getattr(step, attr)
+    if own is None:
+        return False
+    if item is not None:
+        return item in (getattr(own, attr, None) or ())
+    return getattr(own, attr, None) == getattr(step, attr)
 
 
 def kind_of(entry: Entry) -> str:

@@ -131,21 +131,34 @@ def test_shared_channels_are_shown_but_not_indexed(built_site) -> None:  # noqa:
     assert checked == len(by_url)
 
 
+def _step_texts(step) -> list[tuple[str, str, object]]:  # noqa: ANN001 — a ResolvedStep
+    """(attr, text as the page writes it, item) for every piece of a step's text that may come from its template."""
+    texts = [(attr, getattr(step, attr), None) for attr in ("description",) if getattr(step, attr)]
+    texts += [("branches", f"{b.condition}：{b.outcome}", b) for b in step.branches]
+    texts += [("interfaces", f"{i.kind.value}：{i.party}", i) for i in step.interfaces]
+    texts += [("rights", f"您的权利：{r.name}", r) for r in step.rights]
+    return texts
+
+
 def test_template_step_text_is_shown_but_not_indexed(built_site) -> None:  # noqa: ANN001
-    """A procedure template's own step text is the same on every record that uses it; a record's own step
-    text (its override or its own step) stays searchable."""
+    """A procedure template's own step text (description, branches, interfaces, statutory rights) is the same on
+    every record that uses it; a record's own step text (its override or its own step) stays searchable."""
     by_url = {f["url"].strip("/"): f["content"] for f in _fragments(built_site.root)}
-    shared = own = 0
+    shared: set[str] = set()
+    own: set[str] = set()
     for entry in public_entries(built_site.catalogue, "powers"):
         content, visible = by_url[entry.url], re.sub(r"<[^>]+>", "", _html(built_site.root, entry.url))
         for step in entry.steps:
-            if not step.description:
-                continue
-            assert step.description in visible, (entry.id, step.key)
-            if inherited(entry, step, "description"):
-                assert step.description not in content, (entry.id, step.key)
-                shared += 1
-            else:
-                assert step.description in content, (entry.id, step.key)
-                own += 1
-    assert shared and own  # the sample has both kinds
+            for attr, text, item in _step_texts(step):
+                assert text in visible, (entry.id, step.key, text)
+                if inherited(entry, step, attr, item):
+                    assert text not in content, (entry.id, step.key, text)
+                    shared.add(attr)
+                else:
+                    assert text in content, (entry.id, step.key, text)
+                    own.add(attr)
+        if entry.template:
+            procedure = f"适用程序：{entry.template.name}"
+            assert procedure in visible and procedure not in content, entry.id
+    assert shared == {"description", "branches", "interfaces", "rights"}  # the sample has every kind of both
+    assert {"description", "interfaces", "rights"} <= own
