@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -60,3 +61,19 @@ def recording_page(browser, base_url: str) -> Iterator[object]:  # noqa: ANN001 
     tab.on("response", lambda r: tab.console_errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
     yield tab
     context.close()
+
+
+def browse_by_facet(page, base_url: str, name: str, value: str) -> tuple[int, list[str]]:  # noqa: ANN001
+    """Tick one facet with the search box empty; return the number of results and every bundle data file
+    (index, filter or fragment chunk) fetched for it."""
+    page.goto(f"{base_url}search/")
+    page.wait_for_selector("[data-gk-search-page][data-gk-ready]")
+    page.wait_for_load_state("networkidle")
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))  # the search worker's fetches included
+    page.check(f"[data-gk-facets] input[name='{name}'][value='{value}']")
+    results = read_results(page)
+    page.wait_for_load_state("networkidle")
+    total = re.search(r"找到 (\d+) 项", status_text(page))
+    assert total and results, status_text(page)
+    return int(total.group(1)), [u for u in fetched if re.search(r"/pagefind(?:-\d+)?/(index|filter|fragment)/", u)]

@@ -93,6 +93,11 @@ def test_a_large_site_is_split_into_shards(tmp_path: Path) -> None:
     # the first bundle of each worker carries the runtime; a bundle merged into a worker carries none
     assert _has_runtime(_names(site / "pagefind")) and _has_runtime(_names(site / "pagefind-1"))
     assert not any(n.endswith(".js") or n.startswith("wasm.") for n in _names(site / "pagefind-2"))
+    # and each runtime is patched to fetch no index chunk for a search without words (a facet alone)
+    for shard in ("pagefind", "pagefind-1"):
+        for script in ("pagefind.js", "pagefind-worker.js"):
+            text = (site / shard / script).read_text(encoding="utf-8")
+            assert index._CHUNKS_FOR_ANY_TERM not in text.replace(index._NO_CHUNKS_WITHOUT_WORDS, "")
     # and no shard keeps Pagefind's unused UIs
     for shard in ("pagefind-1", "pagefind-2"):
         assert not any("ui" in n or "highlight" in n or n.endswith(".css") for n in _names(site / shard))

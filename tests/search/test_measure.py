@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import GongkaiError
-from generator.search.measure import measure_queries
+from generator.search.measure import FACET_PREFIX, measure_queries
 
 pytestmark = pytest.mark.e2e
 
@@ -38,3 +38,14 @@ def test_measured_bytes_are_the_files_served(built_site, browser) -> None:  # no
     assert fragments[0] * shown <= found["bytes"]["fragment"] <= fragments[-1] * shown
     chunks = sorted(p.stat().st_size for p in (built_site.root / "pagefind" / "index").iterdir())
     assert chunks[0] <= found["bytes"]["index"] <= sum(chunks)
+
+
+def test_a_facet_query_ticks_the_facet_with_the_box_empty(built_site, browser) -> None:  # noqa: ANN001
+    fees = sum(1 for e in built_site.catalogue.public() if e.kind == "fees")
+    report = measure_queries(built_site.root, [f"{FACET_PREFIX}类型=收费依据", f"{FACET_PREFIX}类型=无此类"],
+                             browser=browser, runs=1)
+    ticked, unknown = report["queries"]
+    assert ticked["status"] == f"找到 {fees} 项结果。" and ticked["results_shown"] == min(fees, 10)
+    assert ticked["bytes"]["index"] == 0  # browsing by facet needs no word index (generator/search/index.py)
+    assert ticked["bytes"]["fragment"] > 0
+    assert unknown["status"] == "no facet 类型=无此类" and unknown["results_shown"] == 0

@@ -12,7 +12,7 @@ import pytest
 
 from generator.search.httpd import serve_directory
 from generator.search.index import SHARD_MANIFEST, bundle_name, index_site
-from tests.search.helpers import recording_page, search_page, status_text
+from tests.search.helpers import browse_by_facet, recording_page, search_page, status_text
 
 pytestmark = pytest.mark.e2e
 
@@ -84,3 +84,11 @@ def test_worker_groups_search_in_parallel(shard_page, sharded_url) -> None:  # n
     # one Web Worker per group, running the group's first bundle; the other bundles are merged into it
     assert len(groups) == 2 and workers == sorted(group[0] + "pagefind-worker.js" for group in groups)
     assert len({r.href for r in results}) == len(results)  # no result twice
+
+
+def test_a_facet_alone_fetches_no_index_chunk_from_any_worker(page, base_url, shard_page, sharded_url) -> None:  # noqa: ANN001
+    whole, _ = browse_by_facet(page, base_url, "类型", "行政职权")
+    split, fetched = browse_by_facet(shard_page, sharded_url, "类型", "行政职权")
+    assert split == whole > 0
+    assert [u for u in fetched if "/index/" in u] == []  # each worker's runtime asks for none
+    assert shard_page.console_errors == []
