@@ -60,6 +60,23 @@ def department_view(catalogue: Path, department: str, dest: Path) -> Path:
     return dest
 
 
+def share_chart_cache(project: Path, view: Path) -> None:
+    """Let the department view use the project's chart cache. Charts are cached by content, so the full build has
+    usually drawn the department's charts already (about 1 s at 10,000 records). Pages and the check result are
+    not shared: a department site's nav differs, and the project's check cache must stay the whole catalogue's."""
+    from generator.charts.render import DEFAULT_CACHE
+
+    shared, link = project.resolve() / DEFAULT_CACHE, view.resolve() / DEFAULT_CACHE
+    if link.is_symlink() or link.exists():
+        return
+    try:
+        shared.mkdir(parents=True, exist_ok=True)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(shared, target_is_directory=True)
+    except OSError:
+        pass  # no symlinks here (e.g. Windows without the privilege): the view keeps a cache of its own
+
+
 def _print_warning(message: str) -> None:
     print(f"警告：{message}", file=sys.stderr)
 
@@ -69,8 +86,11 @@ def serve(args: argparse.Namespace) -> int:
     out = Path(".cache/serve-site")
     catalogue, flowcharts = args.catalogue, args.flowcharts
     if getattr(args, "department", None):
+        # Its own output folder: replacing a full site there first meant deleting ~40,000 files at 10,000 records.
+        out = Path(".cache/serve-department")
         flowcharts = flowcharts or default_flowcharts(catalogue)
         catalogue = department_view(catalogue, args.department, Path(".cache/serve-catalogue/catalogue"))
+        share_chart_cache(args.catalogue.parent, catalogue.parent)
     # A broken link in a draft is printed, not fatal: the editor previews the page to find and fix it.
     build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict, warn=_print_warning))
     handler = functools.partial(_QuietHandler, directory=str(out.resolve()))

@@ -8,7 +8,9 @@ import pytest
 
 from generator.check import check_catalogue
 from generator.errors import ConfigError
-from generator.serve import department_view
+from generator.charts.render import DEFAULT_CACHE
+from generator.charts.stage import CACHE_ENV, chart_cache_dir
+from generator.serve import department_view, share_chart_cache
 
 
 def _files(folder: Path) -> set[str]:
@@ -32,3 +34,22 @@ def test_department_view_keeps_named_fee_bases_only(good_catalogue: Path, tmp_pa
 def test_unknown_department_is_a_clear_error(good_catalogue: Path, tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="部门“nowhere”不存在。可选部门：demo-civil、demo-market"):
         department_view(good_catalogue / "catalogue", "nowhere", tmp_path / "view")
+
+
+def test_department_view_shares_the_projects_chart_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(CACHE_ENV, raising=False)  # a configured cache folder is shared by every build anyway
+    project, view = tmp_path / "project", tmp_path / "view"
+    (project / DEFAULT_CACHE).mkdir(parents=True)
+    (project / DEFAULT_CACHE / "drawn.svg").write_text("<svg/>", encoding="utf-8")
+    share_chart_cache(project, view)
+    assert chart_cache_dir(view).resolve() == chart_cache_dir(project).resolve()
+    assert (chart_cache_dir(view) / "drawn.svg").is_file()  # a chart the full build drew is found by the view
+    share_chart_cache(project, view)  # a second preview keeps the link
+    assert (view / DEFAULT_CACHE).is_symlink()
+
+
+def test_a_view_with_its_own_chart_cache_keeps_it(tmp_path: Path) -> None:
+    project, view = tmp_path / "project", tmp_path / "view"
+    (view / DEFAULT_CACHE).mkdir(parents=True)
+    share_chart_cache(project, view)
+    assert not (view / DEFAULT_CACHE).is_symlink()
