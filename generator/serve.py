@@ -10,6 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from generator.build import BuildRequest, build
+from generator.charts.stage import chart_cache_dir
 from generator.errors import ConfigError
 from generator.load import load_yaml_file
 from generator.paths import default_flowcharts
@@ -64,11 +65,9 @@ def share_chart_cache(project: Path, view: Path) -> None:
     """Let the department view use the project's chart cache. Charts are cached by content, so the full build has
     usually drawn the department's charts already (about 1 s at 10,000 records). Pages and the check result are
     not shared: a department site's nav differs, and the project's check cache must stay the whole catalogue's."""
-    from generator.charts.render import DEFAULT_CACHE
-
-    shared, link = project.resolve() / DEFAULT_CACHE, view.resolve() / DEFAULT_CACHE
-    if link.is_symlink() or link.exists():
-        return
+    shared, link = chart_cache_dir(project.resolve()), chart_cache_dir(view.resolve())
+    if shared is None or link is None or shared == link or link.is_symlink() or link.exists():
+        return  # no cache, one configured for every build (GONGKAI_CHART_CACHE), or the view has its own already
     try:
         shared.mkdir(parents=True, exist_ok=True)
         link.parent.mkdir(parents=True, exist_ok=True)

@@ -53,3 +53,9 @@ def test_a_view_with_its_own_chart_cache_keeps_it(tmp_path: Path) -> None:
     (view / DEFAULT_CACHE).mkdir(parents=True)
     share_chart_cache(project, view)
     assert not (view / DEFAULT_CACHE).is_symlink()
+
+
+def test_a_configured_chart_cache_needs_no_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "everyone"))
+    share_chart_cache(tmp_path / "project", tmp_path / "view")
+    assert not (tmp_path / "view" / DEFAULT_CACHE).exists()
