@@ -72,8 +72,27 @@ def site_figures(site: Path) -> dict[str, Any]:
     }
 
 
+# A fixed pure-Python loop, timed around the search runs. The dev VM's CPU speed swings about 2× within a minute
+# with nothing else running (this loop measured 0.55–1.10 s back to back), and browser timings swing with it;
+# the figure says which state the machine was in when the search times were taken.
+CPU_REFERENCE_LOOPS = 2_000_000
+
+
+def cpu_reference_ms(repeats: int = 3) -> float:
+    """Median milliseconds of CPU_REFERENCE_LOOPS multiply-adds in this process (lower = faster machine)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        total = 0
+        for i in range(CPU_REFERENCE_LOOPS):
+            total += i * i
+        times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 1)
+
+
 def search_figures(site: Path) -> dict[str, Any] | str:
-    """Bytes a visitor downloads per query, from the search engineer's measure module when it exists."""
+    """Bytes a visitor downloads per query, from the search engineer's measure module when it exists, with the
+    CPU reference before and after the runs."""
     try:
         module = importlib.import_module("generator.search.measure")
     except ImportError:
@@ -81,11 +100,15 @@ def search_figures(site: Path) -> dict[str, Any] | str:
     measure = getattr(module, "measure_queries", None)
     if measure is None:
         return "n/a"
+    before = cpu_reference_ms()
     try:
         raw = measure(site, QUERIES)
     except Exception as exc:  # noqa: BLE001 — another engineer's module: report, never crash the bench
         return f"error: {type(exc).__name__}: {exc}"
-    return _jsonable(raw)
+    figures = _jsonable(raw)
+    if isinstance(figures, dict):
+        figures["cpu_reference_ms"] = [before, cpu_reference_ms()]
+    return figures
 
 
 def _jsonable(value: Any) -> Any:

@@ -143,6 +143,11 @@ def _search_rows(sizes: list[dict]) -> list[str]:
             rows.append(f"| {size['records']} | {q.get('query')} | {_fmt(q.get('results_shown'))} | {_fmt(_kib(q.get('query_bytes')), 'KB')} "
                         f"| {_fmt(_kib(q.get('total_bytes')), 'KB')} | {_fmt(q.get('ms_to_first_result'), 'ms')} "
                         f"| {', '.join(_fmt(ms, 'ms') for ms in q.get('ms_runs', []))} |")
+    references = [f"{s['records']} records: {_fmt(_get(s, 'search', 'cpu_reference_ms'), 'ms')}"
+                  for s in sizes if _get(s, "search", "cpu_reference_ms")]
+    if references:
+        rows += ["", "CPU reference before and after the search runs (bench/measure.py `cpu_reference_ms`; lower is "
+                 "faster, the dev VM swings about 2×): " + "; ".join(references) + "."]
     return rows
 
 

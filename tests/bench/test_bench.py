@@ -22,7 +22,11 @@ def test_bench_end_to_end_tiny(tmp_path: Path) -> None:
     assert size["baseline"]["wall_s"] > 0
     assert size["site"]["record_pages"] > 0
     assert {t["verdict"] for t in size["targets"]} <= {"pass", "miss", "n/a"}
+    assert isinstance(size["search"], dict), size["search"]
+    before, after = size["search"]["cpu_reference_ms"]
+    assert before > 0 and after > 0
     table = (out / "results.md").read_text(encoding="utf-8")
+    assert f"40 records: {before:g} ms, {after:g} ms." in table
     for _, label in STAGE_LABELS:
         assert f"| {label} |" in table
 
