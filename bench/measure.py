@@ -72,9 +72,9 @@ def site_figures(site: Path) -> dict[str, Any]:
     }
 
 
-# A fixed pure-Python loop, timed around the search runs. The dev VM's CPU speed swings about 2× within a minute
-# with nothing else running (this loop measured 0.55–1.10 s back to back), and browser timings swing with it;
-# the figure says which state the machine was in when the search times were taken.
+# A fixed pure-Python loop, timed around the search runs. The dev VM's CPU speed swings about 2× with nothing
+# else running (this reference measured 100–230 ms on one afternoon), and browser timings swing with it; the
+# figure says which state the machine was in when the search times were taken.
 CPU_REFERENCE_LOOPS = 2_000_000
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.search.measure import CHROMIUM_ARGS  # the bench's browser flags: tests browse offline too
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = FIXTURES / "good"
@@ -54,7 +56,6 @@ def good_catalogue(tmp_path: Path) -> Path:
 
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 @pytest.fixture(scope="session")

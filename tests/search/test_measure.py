@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import GongkaiError
-from generator.search.measure import FACET_PREFIX, measure_queries
+from generator.search.measure import CHROMIUM_ARGS, FACET_PREFIX, OFFLINE, measure_queries
 
 pytestmark = pytest.mark.e2e
 
@@ -49,3 +49,19 @@ def test_a_facet_query_ticks_the_facet_with_the_box_empty(built_site, browser) -
     assert ticked["bytes"]["index"] == 0  # browsing by facet needs no word index (generator/search/index.py)
     assert ticked["bytes"]["fragment"] > 0
     assert unknown["status"] == "no facet 类型=无此类" and unknown["results_shown"] == 0
+
+
+def test_the_measuring_browser_reaches_no_host_but_127_0_0_1(browser, base_url: str) -> None:  # noqa: ANN001
+    """Other hosts fail at name resolution (no request route, which timed the driver). `localhost` names the same
+    server, so only the resolver rule can make that fetch fail."""
+    assert OFFLINE in CHROMIUM_ARGS
+    port = base_url.rstrip("/").rsplit(":", 1)[1]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + "search/")
+        reach = "(url) => fetch(url, { mode: 'no-cors' }).then(() => 'reached', () => 'failed')"
+        assert page.evaluate(reach, base_url + "search/") == "reached"
+        assert page.evaluate(reach, f"http://localhost:{port}/search/") == "failed"
+    finally:
+        context.close()
