@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,11 +23,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass  # tests and the bench read results, not access logs
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001 — signature fixed by the base class
+        # A browser that closes a connection mid-response (a page or context closed) is normal use, not a fault:
+        # the base class printed a traceback into the test output for it.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve_directory(site_dir: Path) -> Iterator[str]:
     """Yield the base URL (e.g. http://127.0.0.1:40123/) of `site_dir` served on a free port."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="gongkai-site-server", daemon=True)
     thread.start()
     try:
