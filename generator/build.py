@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import caching_disabled
 from generator.compile import Compiled, compile_catalogue
 from generator.errors import BuildError
 from generator.exports.sitemap import fix_sitemap
@@ -53,12 +54,14 @@ def build(request: BuildRequest) -> Compiled:
     except OSError as exc:
         raise BuildError(f"无法创建输出目录 {request.out}：{exc}") from None
     try:
+        caches = request.catalogue.resolve().parent / ".cache"
         warnings = build_site(compiled.bundle, request.config_file, staged, strict=request.warn is None, versioned=request.versioned,
-                              page_cache=request.catalogue.resolve().parent / ".cache" / "pages")
+                              page_cache=caches / "pages")
         for warning in warnings if request.warn else ():
             request.warn(warning)
         fix_sitemap(staged, compiled.checked.catalogue)  # lastmod from records, not the build clock
-        index_site(staged)  # search index over the staged HTML, before readers can see it
+        # search index over the staged HTML, before readers can see it; unchanged shards come from the cache
+        index_site(staged, cache_dir=None if caching_disabled() else caches / "search")
         swap_into_place(staged, request.out)
     except OSError as exc:
         raise BuildError(f"写入输出目录失败：{exc}") from None

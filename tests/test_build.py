@@ -132,3 +132,21 @@ def test_good_fixture_builds_every_page(tmp_path: Path) -> None:
     leaks = [where for p in sorted(out.rglob("*")) if p.is_file() for where, data in _contents(p) if b"SENTINEL" in data]
     assert leaks == []
     shutil.rmtree(out)
+
+
+def test_a_second_build_copies_the_search_index(good_catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of an unchanged catalogue come out the same, so every search shard comes from <project>/.cache/search;
+    GONGKAI_NO_CACHE=1 indexes afresh."""
+    from generator.search import index
+
+    build(_request(good_catalogue / "catalogue", tmp_path / "one"))
+    assert any((good_catalogue / ".cache" / "search").iterdir())
+    runs: list[Path] = []
+    real = index._run_pagefind
+    monkeypatch.setattr(index, "_run_pagefind", lambda command, cwd: runs.append(cwd) or real(command, cwd))
+    build(_request(good_catalogue / "catalogue", tmp_path / "two"))
+    assert runs == []
+    assert _tree_digest(tmp_path / "two") == _tree_digest(tmp_path / "one")
+    monkeypatch.setenv("GONGKAI_NO_CACHE", "1")
+    build(_request(good_catalogue / "catalogue", tmp_path / "three"))
+    assert len(runs) == 1

@@ -12,6 +12,10 @@ opens it as a separate module, which gets its own Web Worker, then merges the gr
 Pagefind's `mergeIndex` (searched in turn in that worker). The groups run in parallel and search.js merges their
 results by score.
 
+Every bundle, one or many, is indexed from a folder of links to its pages only. With a cache folder (`gongkai build`
+passes <project>/.cache/search/), a shard whose key (shard_key: its pages' bytes, the binary, the options) is
+stored is copied instead of indexed: after one record changes, only that record's shard runs Pagefind again.
+
 Why: Pagefind 1.5.2 scores a query by scanning, for every matching page, the postings of every matching word, so
 one bundle costs O(matching pages²): a word on most of 10,000 record pages (行政, 处罚) took 1.5–3 s in one
 bundle. Small shards cut that part; what remains grows with the matching pages (decoding chunks and passing each
@@ -23,6 +27,7 @@ queue behind them there, and each worker costs one more download of the ~150 KB 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -35,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.search.bundle_cache import BundleCache
 
 # Site folders that hold record pages: Entry.url is "<kind>/<id>" with these kinds.
 RECORD_FOLDERS = ("powers", "fees", "services")
@@ -123,13 +129,12 @@ def bundle_name(shard: int) -> str:
     return BUNDLE_DIR if shard == 0 else f"{BUNDLE_DIR}-{shard}"
 
 
-def pagefind_command(site_dir: Path, output: Path | None = None) -> list[str]:
-    """Index `site_dir`'s record pages into `output` (default: the primary bundle inside `site_dir`)."""
-    where = ["--output-subdir", BUNDLE_DIR] if output is None else ["--output-path", str(output)]
+def pagefind_command(site_dir: Path, output: Path) -> list[str]:
+    """Index `site_dir`'s record pages into the bundle folder `output`."""
     return [
         str(pagefind_executable()),
         "--site", str(site_dir),
-        *where,
+        "--output-path", str(output),
         "--glob", RECORD_GLOB,
         "--force-language", LANGUAGE,
     ]
@@ -147,10 +152,12 @@ def _pagefind_environment() -> dict[str, str]:
     return {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
 
 
-def _run_pagefind(command: list[str]) -> dict[str, int]:
+def _run_pagefind(command: list[str], cwd: Path) -> dict[str, int]:
     try:
+        # Run in `cwd`, a folder of pages only: Pagefind reads a pagefind.yml/.toml/.json from its working directory,
+        # which must not change the index (nor, therefore, a cache key that does not cover it).
         proc = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
-                              env=_pagefind_environment())
+                              env=_pagefind_environment(), cwd=cwd)
     except (OSError, subprocess.SubprocessError) as exc:
         raise BuildError(f"建立搜索索引失败：无法运行 Pagefind（{exc}）。") from None
     output = proc.stdout + proc.stderr
@@ -170,21 +177,6 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _index_shard(site_dir: Path, staging: Path, shard: int, pages: list[str], runs_worker: bool) -> dict[str, int]:
-    """Pagefind reads only `pages` (linked into their own folder, so URLs stay site-relative). A shard keeps the
-    runtime only when it `runs_worker` (the first of its group); the primary bundle is left as Pagefind wrote it."""
-    root = staging / str(shard)
-    for rel in pages:
-        _link_or_copy(site_dir / rel, root / rel)
-    output = site_dir / bundle_name(shard)
-    counts = _run_pagefind(pagefind_command(root, output))
-    if shard:
-        for pattern in _UNUSED_UI + (() if runs_worker else _RUNTIME):
-            for path in output.glob(pattern):
-                path.unlink()
-    return counts
-
-
 def _fetch_no_chunks_without_words(bundle: Path) -> None:
     for name in _RUNTIME_SCRIPTS:
         script = bundle / name
@@ -195,37 +187,96 @@ def _fetch_no_chunks_without_words(bundle: Path) -> None:
             script.write_text(text.replace(_CHUNKS_FOR_ANY_TERM, _NO_CHUNKS_WITHOUT_WORDS), encoding="utf-8")
 
 
+def _finish_bundle(output: Path, primary: bool, runs_worker: bool) -> None:
+    """The primary bundle keeps what Pagefind wrote; another drops the unused UIs, and the runtime unless it
+    `runs_worker` (the first of its group). Each runtime is patched (_fetch_no_chunks_without_words)."""
+    if not primary:
+        for pattern in _UNUSED_UI + (() if runs_worker else _RUNTIME):
+            for path in output.glob(pattern):
+                path.unlink()
+    if runs_worker:
+        _fetch_no_chunks_without_words(output)
+
+
+def shard_key(site_dir: Path, pages: list[str], primary: bool, runs_worker: bool) -> str:
+    """Digest of everything a finished shard bundle depends on: the Pagefind binary, the options and environment it
+    runs with, what _finish_bundle changes, and each page's site-relative path and bytes."""
+    executable = pagefind_executable()
+    stat = executable.stat()
+    settings = {
+        "pagefind": [str(executable), stat.st_size, stat.st_mtime_ns],
+        "command": pagefind_command(Path("SITE"), Path("OUT"))[1:],
+        "environment": sorted((k, v) for k, v in _pagefind_environment().items() if k.startswith("PAGEFIND_")),
+        "finish": [primary, runs_worker, _UNUSED_UI, _RUNTIME, _RUNTIME_SCRIPTS, _CHUNKS_FOR_ANY_TERM, _NO_CHUNKS_WITHOUT_WORDS],
+    }
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8"))
+    for rel in pages:
+        digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256((site_dir / rel).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class _Shard:
+    number: int
+    pages: list[str]
+    runs_worker: bool
+
+
+def _index_shard(site_dir: Path, staging: Path, shard: _Shard, cache: BundleCache | None) -> tuple[dict[str, int], str]:
+    """Pagefind reads only the shard's pages (linked into their own folder, so URLs stay site-relative), unless
+    `cache` holds the bundle for the same key. Returns Pagefind's counts and the key ("" without a cache)."""
+    output = site_dir / bundle_name(shard.number)
+    shutil.rmtree(output, ignore_errors=True)  # the bundle folder holds exactly this index
+    key = shard_key(site_dir, shard.pages, shard.number == 0, shard.runs_worker) if cache else ""
+    counts = cache.restore(key, output) if cache else None
+    if counts is not None:
+        return counts, key
+    root = staging / str(shard.number)
+    for rel in shard.pages:
+        _link_or_copy(site_dir / rel, root / rel)
+    counts = _run_pagefind(pagefind_command(root, output), cwd=root)
+    _finish_bundle(output, shard.number == 0, shard.runs_worker)
+    if cache:
+        cache.store(key, output, counts)
+    return counts, key
+
+
 def _write_manifest(site_dir: Path, groups: list[list[int]]) -> None:
     workers = [[bundle_name(i) + "/" for i in group] for group in groups]
     (site_dir / BUNDLE_DIR / SHARD_MANIFEST).write_text(json.dumps({"workers": workers}) + "\n", encoding="utf-8")
 
 
-def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD) -> IndexReport:
+def _index_shards(site_dir: Path, shards: list[_Shard], cache: BundleCache | None) -> list[tuple[dict[str, int], str]]:
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-shards-", dir=site_dir.parent))
+    except OSError as exc:
+        raise BuildError(f"建立搜索索引失败：无法创建临时目录（{exc}）。") from None
+    try:
+        # Pagefind is multi-threaded, but its start-up and file walk are not: two runs at once keep cores busy.
+        with ThreadPoolExecutor(max_workers=min(len(shards), max(2, os.cpu_count() or 2))) as pool:
+            return list(pool.map(lambda shard: _index_shard(site_dir, staging, shard, cache), shards))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD, cache_dir: Path | None = None) -> IndexReport:
     """Write `<site_dir>/pagefind/` (and `pagefind-N/` shards for a large catalogue).
 
-    Raises BuildError with Pagefind's own message when it fails."""
+    `cache_dir`: where finished shard bundles are kept (bundle_cache.py); a shard whose key is there is copied
+    instead of indexed. Raises BuildError with Pagefind's own message when it fails."""
+    site_dir = Path(site_dir).resolve()  # Pagefind runs in another folder
     if not has_record_pages(site_dir):
         return IndexReport(0, 0, 0, None)  # an empty catalogue is valid; the search box then says so
-    shards = plan_shards(record_pages(site_dir), per_shard)
-    groups = plan_workers(len(shards))
-    if len(shards) == 1:
-        counts = [_run_pagefind(pagefind_command(site_dir))]
-    else:
-        try:
-            staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-shards-", dir=site_dir.parent))
-        except OSError as exc:
-            raise BuildError(f"建立搜索索引失败：无法创建临时目录（{exc}）。") from None
-        leaders = {group[0] for group in groups}
-        try:
-            # Pagefind is multi-threaded, but its start-up and file walk are not: two runs at once keep cores busy.
-            with ThreadPoolExecutor(max_workers=min(len(shards), max(2, os.cpu_count() or 2))) as pool:
-                counts = list(pool.map(lambda job: _index_shard(site_dir, staging, *job, job[0] in leaders),
-                                       enumerate(shards)))
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-    for group in groups:
-        _fetch_no_chunks_without_words(site_dir / bundle_name(group[0]))
+    pages = plan_shards(record_pages(site_dir), per_shard)
+    groups = plan_workers(len(pages))
+    leaders = {group[0] for group in groups}
+    shards = [_Shard(number, shard_pages, number in leaders) for number, shard_pages in enumerate(pages)]
+    cache = BundleCache(cache_dir) if cache_dir is not None else None
+    results = _index_shards(site_dir, shards, cache)
+    if cache:
+        cache.evict({key for _, key in results})
     _write_manifest(site_dir, groups)
+    counts = [c for c, _ in results]
     total = {kind: sum(c.get(kind, 0) for c in counts) for kind in ("page", "word")}
     filters = max(c.get("filter", 0) for c in counts)
     return IndexReport(total["page"], total["word"], filters, site_dir / BUNDLE_DIR, len(shards))
