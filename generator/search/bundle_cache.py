@@ -32,13 +32,14 @@ class BundleCache:
         None when there is no usable entry (then `output` is left absent)."""
         entry = self.folder / key
         try:
-            counts = json.loads((entry / _COUNTS).read_text(encoding="utf-8"))
+            stored = json.loads((entry / _COUNTS).read_text(encoding="utf-8"))
+            counts = {str(kind): int(number) for kind, number in stored.items()}
             shutil.copytree(entry / _BUNDLE, output)
             os.utime(entry)  # most recently used: kept longest
-        except (OSError, ValueError):
+        except (OSError, ValueError, TypeError, AttributeError):  # AttributeError: counts that are not an object
             shutil.rmtree(output, ignore_errors=True)
             return None
-        return {str(kind): int(number) for kind, number in counts.items()}
+        return counts
 
     def store(self, key: str, bundle: Path, counts: dict[str, int]) -> None:
         """Keep a copy of the finished `bundle`; a cache that cannot be written only costs the next build a run."""
