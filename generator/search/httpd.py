@@ -24,8 +24,6 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
     def handle_error(self, request, client_address) -> None:  # noqa: ANN001 — signature fixed by the base class
         # A browser that closes a connection mid-response (a page or context closed) is normal use, not a fault:
         # the base class printed a traceback into the test output for it.
