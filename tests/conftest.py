@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.measure import CHROMIUM_ARGS  # the bench's browser flags: tests browse offline too
+from generator.search.measure import CHROMIUM as CHROMIUM_PATH
+from generator.search.measure import CHROMIUM_ARGS  # the bench's browser and flags: tests browse offline too
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -55,7 +56,7 @@ def good_catalogue(tmp_path: Path) -> Path:
     return target
 
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(CHROMIUM_PATH)  # Debian's /usr/bin/chromium unless GONGKAI_CHROMIUM says otherwise
 
 
 @pytest.fixture(scope="session")
