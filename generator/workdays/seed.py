@@ -26,7 +26,7 @@ NAMES = {
 NOTICES: dict[int, list[tuple[str, str, str]]] = {
     2020: [
         ("国务院办公厅关于2020年部分节假日安排的通知", "国办发明电〔2019〕16号", "2019-11-21"),
-        ("国务院办公厅关于延长2020年春节假期的通知", "国办发明电〔2020〕1号", "2020-01-27"),
+        ("国务院办公厅关于延长2020年春节假期的通知", "国办发明电〔2020〕1号", "2020-01-26"),
     ],
     2021: [("国务院办公厅关于2021年部分节假日安排的通知", "国办发明电〔2020〕27号", "2020-11-25")],
     2022: [("国务院办公厅关于2022年部分节假日安排的通知", "国办发明电〔2021〕11号", "2021-10-25")],
@@ -50,12 +50,17 @@ def _ranges(days: dict[date, str]) -> list[tuple[date, date, list[str]]]:
     return out
 
 
+def _notice_year(day: date, name: str) -> int:
+    """The notice that set a make-up day: a December one for 元旦 belongs to the next year's (2018-12-29, 2019's)."""
+    return day.year + 1 if day.month == 12 and name == "New Year's Day" else day.year
+
+
 def render_year(year: int) -> str:
     from chinese_calendar.constants import holidays, workdays
 
     # A 元旦 break starting in late December is set by the next year's notice: keep it in that year's file.
     held = {d: n for d, n in holidays.items() if date(year - 1, 12, 1) <= d <= date(year + 1, 1, 31)}
-    makeup = {d: n for d, n in workdays.items() if d.year == year and d.weekday() >= 5}
+    makeup = {d: n for d, n in workdays.items() if _notice_year(d, n) == year and d.weekday() >= 5}
     lines = [f"# {year} 年节假日安排，依据下列国务院办公厅通知。初稿由 chinese-calendar 生成，此后以本文件为准；通知如有调整，请按原文修改本文件。", f"year: {year}", "notices:"]
     for title, number, issued in NOTICES[year]:
         lines += [f"  - title: {title}", f"    number: {number}", f"    issued_on: {issued}"]
