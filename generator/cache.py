@@ -99,14 +99,14 @@ def result_key(catalogue: Path, flowcharts: Path | None, strict: bool) -> str:
 
 
 def _encode(summary: CheckSummary) -> dict[str, Any]:
-    rows = [[d.path, d.line, d.col, d.severity.name, d.label, d.key, d.message, list(d.loc)] for d in summary.diagnostics]
+    rows = [[d.path, d.line, d.col, d.severity.name, d.label, d.key, d.message, list(d.loc), d.strict_exempt] for d in summary.diagnostics]
     return {"files": summary.files, "diagnostics": rows}
 
 
 def _decode(stored: dict[str, Any]) -> CheckSummary:
     diagnostics = [
-        Diagnostic(path, line, col, Severity[severity], label, key, message, tuple(loc))
-        for path, line, col, severity, label, key, message, loc in stored["diagnostics"]
+        Diagnostic(path, line, col, Severity[severity], label, key, message, tuple(loc), bool(exempt))
+        for path, line, col, severity, label, key, message, loc, exempt in stored["diagnostics"]
     ]
     return CheckSummary(diagnostics, int(stored["files"]))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterator
@@ -31,7 +31,7 @@ def _with_position(d: Diagnostic, files: dict[str, Path]) -> Diagnostic:
     if d.line or d.path not in files:
         return d
     line, col = locate(files[d.path], d.loc)
-    return Diagnostic(d.path, line, col, d.severity, d.label, d.key, d.message, d.loc)
+    return replace(d, line=line, col=col)
 
 
 @contextmanager

@@ -24,13 +24,16 @@ class Diagnostic:
     key: str = ""  # YAML key
     message: str = ""
     loc: tuple[str | int, ...] = field(default=(), compare=False)
+    # A warning about something no editor can fix (a holiday notice not yet published): --strict keeps it a warning,
+    # because turning it into an error would block a publication the law requires.
+    strict_exempt: bool = field(default=False, compare=False)
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def as_error(self) -> Diagnostic:
-        return replace(self, severity=Severity.ERROR)
+        return self if self.strict_exempt else replace(self, severity=Severity.ERROR)
 
     def subject(self) -> str:
         if self.label and self.key:
@@ -90,4 +93,4 @@ class CheckSummary:
         return [d for d in self.diagnostics if d.is_error]
 
     def failed(self, strict: bool = False) -> bool:
-        return bool(self.errors) or (strict and bool(self.diagnostics))
+        return bool(self.errors) or (strict and any(not d.strict_exempt for d in self.diagnostics))

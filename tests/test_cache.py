@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -135,3 +136,17 @@ def test_only_a_few_results_are_kept(project: Path) -> None:
         cache.ResultCache(project / "catalogue", f"key-{day}").put(result)
     stored = json.loads((project / ".cache" / "check" / cache.FILE_NAME).read_text(encoding="utf-8"))
     assert list(stored) == [f"key-{day}" for day in range(8 - cache.KEEP, 8)]
+
+
+def test_a_strict_exempt_warning_survives_the_cache(project: Path, run_cli, no_checker) -> None:
+    """A warm `check --strict` passes exactly where the cold one did: the exemption is part of the stored row."""
+    shutil.rmtree(project / "catalogue")
+    shutil.copytree(GOOD / "catalogue", project / "catalogue")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", project / "calendar")
+    assert run_cli("revise", "--catalogue", "catalogue", "--baseline", "--date", "2025-03-03").code == 0
+    record = project / "catalogue" / "demo-market" / "powers" / "shop-licence.yaml"
+    record.write_text(re.sub(r"^changed_on: .*$", "changed_on: 2026-12-20", record.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    cold = run_cli(*CHECK, "--strict")
+    assert cold.code == 0 and "暂定" in cold.out
+    no_checker()
+    assert run_cli(*CHECK, "--strict") == cold

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.diagnostics import Diagnostic, Severity, format_github, format_plain, sort_key, summary
+from generator.diagnostics import CheckSummary, Diagnostic, Severity, format_github, format_plain, sort_key, summary
 
 
 def test_plain_format() -> None:
@@ -28,3 +28,11 @@ def test_sorting_and_summary() -> None:
 
 def test_strict_makes_an_error() -> None:
     assert Diagnostic("x", severity=Severity.WARNING).as_error().is_error
+
+
+def test_a_strict_exempt_warning_stays_a_warning() -> None:
+    """A provisional deadline (no holiday notice yet) warns; --strict must not turn it into a blocking error."""
+    exempt = Diagnostic("x", severity=Severity.WARNING, message="暂定", strict_exempt=True)
+    assert not exempt.as_error().is_error
+    assert not CheckSummary([exempt], 1).failed(strict=True)
+    assert CheckSummary([exempt, Diagnostic("y", severity=Severity.WARNING)], 1).failed(strict=True)
