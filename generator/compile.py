@@ -56,8 +56,10 @@ def stage_history(compiled: Compiled, catalogue_dir: Path, options: SiteOptions)
     """修订记录, revision pages, abolished records, 合规情况 and feed.xml from revisions/; record history via extras."""
     from generator.revisions.history import load_history
     from generator.revisions.pages import add_history_pages
+    from generator.workdays import default_calendar_dir, load_calendar
 
-    pages = add_history_pages(compiled.checked.catalogue, load_history(catalogue_dir), compiled.bundle, options.site_name)
+    calendar = load_calendar(default_calendar_dir(catalogue_dir))  # settles deadlines that were 暂定 when cut
+    pages = add_history_pages(compiled.checked.catalogue, load_history(catalogue_dir), compiled.bundle, options.site_name, calendar)
     compiled.extras.append(pages.extras)
 
 

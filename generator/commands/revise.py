@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.errors import CatalogueError
     from generator.paths import display_path
     from generator.revisions.manifest import default_revisions_dir, load_revisions, write_revision
+    from generator.revisions.deadlines import deadline_text
     from generator.revisions.revise import RevisionRequest, cut_revision
     from generator.workdays import default_calendar_dir, load_calendar
 
@@ -53,9 +54,13 @@ def run(args: argparse.Namespace) -> int:
     for warning in warnings:
         print(f"警告：{warning}", file=sys.stderr)
     late = sum(1 for c in revision.changes if c.get("on_time") is False)
+    provisional = [c for c in revision.changes if "provisional" in c]
+    for change in provisional:
+        print(f"提示：“{change['name']}”的公开期限为 {deadline_text(change)}；收录该年节假日安排（gongkai calendar add）后自动重算。", file=sys.stderr)
     print(
         f"已生成修订 {revision.id}（{revision.data['date']}）：新增 {revision.count('added')} 项，变更 {revision.count('changed')} 项，"
-        f"取消 {revision.count('abolished')} 项，文字修改 {revision.count('correction')} 项；逾期公开 {late} 项。→ {display_path(path)}",
+        f"取消 {revision.count('abolished')} 项，文字修改 {revision.count('correction')} 项；逾期公开 {late} 项"
+        + (f"，公开期限暂定 {len(provisional)} 项" if provisional else "") + f"。→ {display_path(path)}",
         file=sys.stderr,
     )
     return 0

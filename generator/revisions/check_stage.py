@@ -1,7 +1,9 @@
-"""`check` stage: unpublished substantive changes close to or past their 20-working-day deadline.
+"""`check` stage: the holiday calendar, change dates no deadline can be computed for, and unpublished substantive
+changes close to or past their 20-working-day deadline or with a provisional (暂定) one.
 
 "Today" is injectable (argument, else env GONGKAI_TODAY) so that tests and CI runs are deterministic.
-Before the first revision is cut the project does not track revisions yet and nothing is reported.
+Before the first revision is cut the project does not track revisions yet and no deadline is reported.
+A provisional deadline is a warning that --strict leaves a warning: no editor can publish a holiday notice.
 """
 
 from __future__ import annotations
@@ -10,13 +12,16 @@ import os
 from datetime import date
 from pathlib import Path
 
-from generator.catalogue import Catalogue
+from generator.catalogue import Catalogue, Entry
 from generator.diagnostics import Diagnostic, Severity
 from generator.errors import GongkaiError
 from generator.paths import display_path
-from generator.revisions.deadlines import PUBLISH_WITHIN, WARN_WITHIN, deadline
+from generator.positions import locate
+from generator.revisions.deadlines import PUBLISH_WITHIN, RULE_IN_FORCE, WARN_WITHIN, changed_on_problem, deadline
 from generator.revisions.history import load_history
-from generator.workdays import CalendarMissingError, default_calendar_dir, load_calendar
+from generator.workdays import CalendarDataError, CalendarRangeError, WorkCalendar, default_calendar_dir, load_calendar
+
+ADD_HINT = "国务院办公厅的节假日安排通知发布后，请用 gongkai calendar add 收录，暂定的期限会自动重算。"
 
 
 def resolve_today(today: date | None = None) -> date:
@@ -31,41 +36,54 @@ def resolve_today(today: date | None = None) -> date:
     return date.today()  # the one clock read: `check` is about today by nature
 
 
-def deadline_diagnostics(catalogue: Catalogue, catalogue_dir: Path, today: date | None = None, root: Path | None = None) -> list[Diagnostic]:
-    root = root or catalogue_dir.resolve().parent
-    try:
-        history = load_history(catalogue_dir)
-        if history.latest is None:
-            return []
-        now = resolve_today(today)
-        calendar = load_calendar(default_calendar_dir(catalogue_dir))
-    except GongkaiError as exc:
-        return [Diagnostic(display_path(root / "revisions"), message=str(exc))]
+def _at(shown: str, message: str, severity: Severity = Severity.WARNING, exempt: bool = False) -> Diagnostic:
+    return Diagnostic(shown, severity=severity, label="变更日期", key="changed_on", loc=("changed_on",), message=message, strict_exempt=exempt)
+
+
+def calendar_diagnostics(error: CalendarDataError) -> list[Diagnostic]:
+    """Every problem of a holiday file, at its line."""
+    shown = display_path(error.path)
     out = []
-    for entry in history.unpublished(catalogue):
-        shown = display_path(root / entry.source)
-        changed_on = entry.record.changed_on
-        try:
-            due = deadline(calendar, changed_on)
-        except CalendarMissingError as exc:
-            out.append(Diagnostic(shown, label="变更日期", key="changed_on", loc=("changed_on",), message=f"无法计算公开期限（{changed_on} 起 {PUBLISH_WITHIN} 个工作日）：{exc}"))
-            continue
-        where = f"“{entry.name}”于 {changed_on} 实质变更，尚未修订发布，公开期限为 {due}（{PUBLISH_WITHIN} 个工作日）"
-        if now > due:
-            message = f"{where}，已超期{_late(calendar, due, now)}。请立即运行 gongkai revise 生成修订并发布。"
-            out.append(Diagnostic(shown, severity=Severity.WARNING, label="变更日期", key="changed_on", loc=("changed_on",), message=message))
-            continue
-        left = calendar.workdays_between(now, due)  # both dates lie in years with data: now <= due
-        if left <= WARN_WITHIN:
-            message = f"{where}，还剩 {left} 个工作日。请尽快运行 gongkai revise 生成修订并发布。"
-        else:
-            continue
-        out.append(Diagnostic(shown, severity=Severity.WARNING, label="变更日期", key="changed_on", loc=("changed_on",), message=message))
+    for problem in error.problems:
+        line, col = locate(error.path, problem.loc)
+        out.append(Diagnostic(shown, line, col, label="节假日安排", message=problem.message, loc=problem.loc))
     return out
 
 
-def _late(calendar, due: date, now: date) -> str:  # noqa: ANN001 — WorkCalendar
+def deadline_diagnostics(catalogue: Catalogue, catalogue_dir: Path, today: date | None = None, root: Path | None = None) -> list[Diagnostic]:
+    root = root or catalogue_dir.resolve().parent
     try:
-        return f" {calendar.workdays_between(due, now)} 个工作日"
-    except CalendarMissingError:
-        return ""  # today lies in a year without data: overdue is certain, the count is not
+        calendar = load_calendar(default_calendar_dir(catalogue_dir))
+    except CalendarDataError as exc:
+        return calendar_diagnostics(exc)
+    shown = {e.id: display_path(root / e.source) for e in catalogue.entries.values()}
+    problems = {e.id: changed_on_problem(calendar, e.record.changed_on) for e in catalogue.entries.values()}
+    out = [_at(shown[rid], message, Severity.ERROR) for rid, message in sorted(problems.items()) if message]
+    try:
+        history = load_history(catalogue_dir)
+        if history.latest is None:
+            return out
+        now = resolve_today(today)
+    except GongkaiError as exc:
+        return out + [Diagnostic(display_path(root / "revisions"), message=str(exc))]
+    try:
+        for entry in history.unpublished(catalogue):
+            if not problems[entry.id] and entry.record.changed_on >= RULE_IN_FORCE:
+                out += _unpublished(entry, shown[entry.id], calendar, now)
+    except CalendarRangeError as exc:  # only a far GONGKAI_TODAY gets here: every change date was checked above
+        out.append(Diagnostic(display_path(root / "revisions"), message=f"今天的日期无法推算工作日：{exc}"))
+    return out
+
+
+def _unpublished(entry: Entry, shown: str, calendar: WorkCalendar, now: date) -> list[Diagnostic]:
+    changed_on = entry.record.changed_on
+    due = deadline(calendar, changed_on)
+    where = f"“{entry.name}”于 {changed_on} 实质变更，尚未修订发布，{PUBLISH_WITHIN} 个工作日的公开期限为 {due.text()}"
+    if now > due.day:
+        return [_at(shown, f"{where}，已超期 {calendar.workdays_between(due.day, now)} 个工作日。请立即运行 gongkai revise 生成修订并发布。")]
+    left = calendar.workdays_between(now, due.day)
+    if left <= WARN_WITHIN:
+        return [_at(shown, f"{where}，还剩 {left} 个工作日。请尽快运行 gongkai revise 生成修订并发布。")]
+    if due.provisional:
+        return [_at(shown, f"{where}。{ADD_HINT}", exempt=True)]
+    return []

@@ -46,6 +46,9 @@ _FEE: list[Check] = [
 ]
 
 
+_SHOWN = ("id", "name", "action", "changed_on", "deadline", "on_time", "late_workdays", "provisional", "deadline_was")
+
+
 def checks_for(entry: Entry) -> list[Check]:
     if entry.kind == "powers":
         extra = _ON_APPLICATION if entry.record.exercise_mode is ExerciseMode.ON_APPLICATION else []
@@ -66,7 +69,8 @@ class DepartmentScore:
     present: int = 0
     changes: int = 0
     on_time: int = 0
-    late: list[dict] = field(default_factory=list)  # {"revision", "id", "name", "deadline", "late_workdays"}
+    late: list[dict] = field(default_factory=list)  # {"revision", "id", "name", "deadline", "late_workdays", …}
+    provisional: list[dict] = field(default_factory=list)  # changes whose deadline is still 暂定, same keys
     incomplete: list[tuple[Entry, list[str]]] = field(default_factory=list)
 
     @property
@@ -107,6 +111,9 @@ def evaluate(catalogue: Catalogue, history: History) -> list[DepartmentScore]:
                 continue
             score.changes += 1
             score.on_time += bool(change["on_time"])
+            row = {"revision": revision.id, **{k: change[k] for k in _SHOWN if k in change}}
             if not change["on_time"]:
-                score.late.append({"revision": revision.id, **{k: change[k] for k in ("id", "name", "action", "changed_on", "deadline", "late_workdays")}})
+                score.late.append(row)
+            if "provisional" in change:
+                score.provisional.append(row)
     return list(scores.values())

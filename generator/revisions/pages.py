@@ -12,11 +12,12 @@ from generator.catalogue import Catalogue, Entry
 from generator.models import KIND_LABELS, RECORD_KINDS
 from generator.render.pages import environment
 from generator.revisions import compliance
-from generator.revisions.deadlines import PUBLISH_WITHIN
+from generator.revisions.deadlines import PUBLISH_WITHIN, RULE_IN_FORCE, deadline, deadline_text, settle
 from generator.revisions.diff import label
-from generator.revisions.history import History
+from generator.revisions.history import History, build_history
 from generator.revisions.manifest import ACTION_LABELS, Revision
 from generator.site import Page, SiteBundle
+from generator.workdays import WorkCalendar, load_calendar
 
 SECTIONS = (("added", "新增"), ("changed", "变更"), ("abolished", "取消"), ("withdrawn", "转为不公开"))
 
@@ -46,13 +47,16 @@ def brief_text(value: Any) -> str:
 
 def on_time_text(changes: list[dict]) -> str:
     timed = [c for c in changes if "on_time" in c]
-    return f"{sum(c['on_time'] for c in timed)}/{len(timed)}" if timed else "—"
+    if not timed:
+        return "—"
+    return f"{sum(c['on_time'] for c in timed)}/{len(timed)}" + ("（含暂定）" if any("provisional" in c for c in timed) else "")
 
 
 def timing_text(change: dict) -> str:
     if "on_time" not in change:
         return "—"
-    return "按期" if change["on_time"] else f"逾期 {change['late_workdays']} 个工作日"
+    text = "按期" if change["on_time"] else f"逾期 {change['late_workdays']} 个工作日"
+    return text + ("（暂定）" if "provisional" in change else "")
 
 
 def percent(value: float | None) -> str:
@@ -64,15 +68,18 @@ def history_environment() -> Environment:
     env.loader = ChoiceLoader([FileSystemLoader(Path(__file__).parent / "templates"), env.loader])
     env.globals.update(
         value_text=value_text, brief_text=brief_text, on_time_text=on_time_text, timing_text=timing_text, percent=percent, within=PUBLISH_WITHIN,
+        deadline_text=deadline_text,
         kind_label=lambda kind: KIND_LABELS.get(kind, kind), action_label=lambda a: ACTION_LABELS.get(a, a),
     )
     return env
 
 
 class HistoryPages:
-    def __init__(self, catalogue: Catalogue, history: History) -> None:
+    def __init__(self, catalogue: Catalogue, history: History, calendar: WorkCalendar | None = None) -> None:
         self.catalogue = catalogue
-        self.history = history
+        self.calendar = calendar or load_calendar()
+        # Provisional deadlines as the calendar now knows them: a year added since a revision settles its 暂定 ones.
+        self.history = build_history([settle(r, self.calendar) for r in history.revisions])
         self.env = history_environment()
 
     def _render(self, template: str, page: str, **values: Any) -> str:
@@ -88,9 +95,9 @@ class HistoryPages:
 
     def revision(self, revision: Revision) -> Page:
         title = f"{revision.id} 修订"
-        return self._page("revision.md.j2", f"revisions/{revision.id}.md", title, r=revision, sections=SECTIONS)
+        return self._page("revision.md.j2", f"revisions/{revision.id}.md", title, r=settle(revision, self.calendar), sections=SECTIONS)
 
-    def record_block(self, record_id: str, page: str, pending: str | None = None) -> Markup:
+    def record_block(self, record_id: str, page: str, pending: dict | None = None) -> Markup:
         changes = self.history.of(record_id)
         last = changes[0].revision if changes else None
         return Markup(self._render("record_history.md.j2", page, changes=changes, last=last, pending=pending))
@@ -111,21 +118,25 @@ class HistoryPages:
     def extras(self, entry: Entry) -> dict:
         """Template values for a record page: its last revision date and its own history block."""
         latest = self.history.latest
-        pending = entry.record.changed_on.isoformat() if latest is not None and entry.record.changed_on > latest.date else None
+        changed_on = entry.record.changed_on
+        pending = None
+        if latest is not None and changed_on > latest.date:
+            due = deadline(self.calendar, changed_on).text() if changed_on >= RULE_IN_FORCE else None
+            pending = {"changed_on": changed_on.isoformat(), "deadline": due}
         last = self.history.last_revision_of(entry.id)
         return {"history": self.record_block(entry.id, entry.url + ".md", pending), "last_revision": last.data["date"] if last else None}
 
 
-def add_history_pages(catalogue: Catalogue, history: History, bundle: SiteBundle, site_name: str) -> HistoryPages:
+def add_history_pages(catalogue: Catalogue, history: History, bundle: SiteBundle, site_name: str, calendar: WorkCalendar | None = None) -> HistoryPages:
     """Add every history page (and the feed) to the bundle; returns the renderer for the record-page extras."""
     from generator.revisions.feed import atom_feed
 
-    pages = HistoryPages(catalogue, history)
+    pages = HistoryPages(catalogue, history, calendar)
     bundle.add(pages.index())
     for revision in history.revisions:
         bundle.add(pages.revision(revision))
     for record_id, item in sorted(history.abolished.items()):
         bundle.add(pages.abolished(record_id, item))
     bundle.add(pages.compliance())
-    bundle.add_file("feed.xml", atom_feed(history, site_name))
+    bundle.add_file("feed.xml", atom_feed(pages.history, site_name))
     return pages

@@ -20,6 +20,7 @@ from generator.revisions.history import build_history
 from generator.revisions.manifest import Revision, default_revisions_dir, dumps, load_revisions
 from generator.revisions.pages import HistoryPages
 from generator.revisions.snapshot import catalogue_snapshot
+from generator.workdays import default_calendar_dir, load_calendar
 
 KEEP_FILES = ("revision.json", "changelog.md")
 
@@ -105,7 +106,7 @@ def publish(request: PublishRequest) -> PublishReport:
         raise GongkaiError("--keep 至少为 1：最新的修订必须保留完整站点。")
     revisions = load_revisions(default_revisions_dir(request.catalogue))
     checked = _ensure_current(request, revisions)
-    pages = HistoryPages(checked.catalogue, build_history(revisions))
+    pages = HistoryPages(checked.catalogue, build_history(revisions), load_calendar(default_calendar_dir(request.catalogue)))
     current = revisions[-1]
     report = PublishReport(current.id)
     try:

@@ -124,7 +124,7 @@ def _removed_changes(catalogue: Catalogue, snapshot: dict, old_records: dict, ab
 
 
 def _time_changes(changes: list[dict], on: date, calendar: WorkCalendar) -> None:
-    """Deadline and on-time for every public change (raises CalendarMissingError rather than guess)."""
+    """Deadline and on-time for every public change; a deadline in a year without its notice is kept as 暂定."""
     for change in changes:
         if change["action"] in ("added", "changed", "abolished"):
             changed_on = date.fromisoformat(change["changed_on"])

@@ -87,8 +87,12 @@ def test_bad_revision_id_is_refused(project: Project) -> None:
     assert result.code == 1 and "修订编号" in result.err
 
 
-def test_deadline_in_an_unpublished_year_stops_revise(baselined: Project) -> None:
+def test_deadline_in_an_unpublished_year_is_kept_provisional(baselined: Project) -> None:
+    """Issue 19 §3: revise is never blocked by a missing holiday notice; the manifest says why the deadline is 暂定."""
     baselined.set_change(SHOP, "2026-12-15", "年末调整")
     result = baselined.cli("revise", "--date", "2026-12-18")
-    assert result.code == 1 and "2027" in result.err and "calendar/2027.yaml" in result.err
-    assert not (baselined.revisions / "2026-12-18.json").exists()
+    assert result.code == 0, result.err
+    change = next(c for c in baselined.manifest("2026-12-18")["changes"] if c["id"] == "shop-licence")
+    assert change["deadline"] == "2027-01-13" and change["on_time"] is True
+    assert change["provisional"] == "2027 年节假日安排尚未收录，按法定节假日推算，调休未计入"
+    assert "公开期限暂定 1 项" in result.err and "2027-01-13（暂定：2027 年节假日安排尚未收录" in result.err
