@@ -7,12 +7,12 @@ import sys
 
 from generator.commands import build, check, serve, synth
 from generator.commands import codeowners, fmt, new, schema
-from generator.commands import linkcheck, publish, revise
+from generator.commands import calendar, linkcheck, publish, revise
 from generator.diagnostics import format_plain
 from generator.errors import CatalogueError, GongkaiError
 
 # One line per subcommand module; each module registers its own parser.
-COMMANDS = [check, build, serve, synth, new, fmt, schema, codeowners, revise, publish, linkcheck]
+COMMANDS = [check, build, serve, synth, new, fmt, schema, codeowners, revise, publish, linkcheck, calendar]
 
 
 def parser() -> argparse.ArgumentParser:
