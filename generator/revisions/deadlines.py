@@ -87,15 +87,18 @@ def settle(revision: Revision, calendar: WorkCalendar) -> Revision:
     return Revision({**revision.data, "changes": changes})
 
 
-def deadline_text(change: dict[str, Any]) -> str:
-    """A change's deadline as pages show it: 暂定 with its reason, or the provisional day it replaced."""
+def deadline_text(change: dict[str, Any], brief: bool = False) -> str:
+    """A change's deadline as pages show it: 暂定 with its reason, or the provisional day it replaced.
+
+    `brief` (for narrow table cells) leaves the reasons out; the page states them once below the table.
+    """
     if "deadline" not in change:
         return change.get("deadline_note", "—")
     notes = []
     if change.get("provisional"):
-        notes.append(f"暂定：{change['provisional']}")
+        notes.append("暂定" if brief else f"暂定：{change['provisional']}")
     if change.get("deadline_was"):
-        notes.append(f"原暂定 {change['deadline_was']}，已按节假日安排更正")
+        notes.append(f"原暂定 {change['deadline_was']}" + ("" if brief else "，已按节假日安排更正"))
     return change["deadline"] + (f"（{'；'.join(notes)}）" if notes else "")
 
 

@@ -12,7 +12,7 @@ from generator.revisions.deadlines import timing
 from generator.revisions.diff import field_diffs
 from generator.revisions.manifest import FORMAT, REVISION_ID, Revision
 from generator.revisions.snapshot import catalogue_snapshot, is_major
-from generator.workdays import WorkCalendar
+from generator.workdays import CalendarRangeError, WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,10 @@ def _time_changes(changes: list[dict], on: date, calendar: WorkCalendar) -> None
             changed_on = date.fromisoformat(change["changed_on"])
             if changed_on > on:
                 raise GongkaiError(f"{change['id']} 的变更日期 {changed_on} 晚于修订日期 {on}。")
-            change.update(timing(calendar, changed_on, on))
+            try:
+                change.update(timing(calendar, changed_on, on))
+            except CalendarRangeError as exc:  # only a far --date gets here: check has vetted every changed_on
+                raise GongkaiError(f"修订日期 {on} 有误：{exc}") from None
 
 
 def cut_revision(catalogue: Catalogue, previous: Revision | None, taken: set[str], request: RevisionRequest, calendar: WorkCalendar) -> tuple[Revision, list[str]]:

@@ -95,7 +95,7 @@ def test_revision_page_and_record_history_show_it(copy: Copy) -> None:
 
 def test_compliance_page_lists_the_provisional_deadline(copy: Copy) -> None:
     text = _html(copy, "compliance")
-    assert "公开期限暂定的变更" in text and f"2027-01-08（暂定：{REASON}）" in text
+    assert "公开期限暂定的变更" in text and "2027-01-08（暂定）" in text and f"暂定的原因：{REASON}。" in text
 
 
 def test_revise_works_on_it(copy: Copy, monkeypatch: pytest.MonkeyPatch, run_cli) -> None:  # noqa: ANN001

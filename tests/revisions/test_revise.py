@@ -96,3 +96,9 @@ def test_deadline_in_an_unpublished_year_is_kept_provisional(baselined: Project)
     assert change["deadline"] == "2027-01-13" and change["on_time"] is True
     assert change["provisional"] == "2027 年节假日安排尚未收录，按法定节假日推算，调休未计入"
     assert "公开期限暂定 1 项" in result.err and "2027-01-13（暂定：2027 年节假日安排尚未收录" in result.err
+
+
+def test_a_far_revision_date_is_a_chinese_error(baselined: Project) -> None:
+    baselined.set_change(SHOP, "2026-12-01", "年末调整")
+    result = baselined.cli("revise", "--date", "9999-12-31")
+    assert result.code == 1 and "修订日期 9999-12-31 有误" in result.err and "Traceback" not in result.err
