@@ -53,7 +53,7 @@ def calendar_diagnostics(error: CalendarDataError) -> list[Diagnostic]:
 def deadline_diagnostics(catalogue: Catalogue, catalogue_dir: Path, today: date | None = None, root: Path | None = None) -> list[Diagnostic]:
     root = root or catalogue_dir.resolve().parent
     try:
-        calendar = load_calendar(default_calendar_dir(catalogue_dir))
+        calendar = load_calendar(default_calendar_dir(catalogue_dir)).estimating()
     except CalendarDataError as exc:
         return calendar_diagnostics(exc)
     shown = {e.id: display_path(root / e.source) for e in catalogue.entries.values()}

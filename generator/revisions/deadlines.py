@@ -34,6 +34,7 @@ class Deadline:
 
 def deadline(calendar: WorkCalendar, changed_on: date) -> Deadline:
     """The last working day on which the change may be published, provisional where no notice fixes the days yet."""
+    calendar = calendar.estimating()  # a missing notice never stops publication: reckon and say so
     due = calendar.add_workdays(changed_on, PUBLISH_WITHIN)
     return Deadline(due, calendar.provisional_reason(changed_on, due))
 
@@ -45,6 +46,7 @@ def timing(calendar: WorkCalendar, changed_on: date, published_on: date) -> dict
     """
     if changed_on < RULE_IN_FORCE:
         return {"deadline_note": NOT_APPLICABLE}
+    calendar = calendar.estimating()
     due = deadline(calendar, changed_on)
     late = max(0, calendar.workdays_between(due.day, published_on))
     out: dict[str, Any] = {"deadline": due.day.isoformat(), "on_time": published_on <= due.day, "late_workdays": late}

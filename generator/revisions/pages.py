@@ -77,7 +77,7 @@ def history_environment() -> Environment:
 class HistoryPages:
     def __init__(self, catalogue: Catalogue, history: History, calendar: WorkCalendar | None = None) -> None:
         self.catalogue = catalogue
-        self.calendar = calendar or load_calendar()
+        self.calendar = (calendar or load_calendar()).estimating()
         # Provisional deadlines as the calendar now knows them: a year added since a revision settles its 暂定 ones.
         self.history = build_history([settle(r, self.calendar) for r in history.revisions])
         self.env = history_environment()

@@ -1,6 +1,7 @@
 """China's official working-day calendar, one data file per year, each citing its State Council notice.
 
-Years without their notice are reckoned provisionally from the statutory holidays; ask `provisional_reason`.
+A WorkCalendar never guesses; its `estimating()` view reckons years without their notice from the statutory
+holidays, and `provisional_reason` says when an answer is provisional.
 """
 
 from generator.workdays.calendar import (

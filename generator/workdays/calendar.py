@@ -1,9 +1,11 @@
 """Working days: Monday–Friday, minus official holidays, plus weekend make-up workdays (调休).
 
 A year is exact once its State Council General Office notice is in calendar/<year>.yaml (usually published in
-October–December of the year before). Until then it is *provisional*: Monday–Friday minus the statutory holidays
-of 《全国年节及纪念日放假办法》 (statutory.py), without the notice's 调休. A provisional answer is never silent:
-`provisional_reason` says why a span of days may still change, and every deadline shown carries it as 暂定.
+October–December of the year before). A WorkCalendar answers for such years only and raises CalendarMissingError
+for any other: it never guesses. Its `estimating()` view also answers for a year without its notice, provisionally:
+Monday–Friday minus the statutory holidays of 《全国年节及纪念日放假办法》 (statutory.py), without the notice's
+调休. A provisional answer is never silent: `provisional_reason` says why a span of days may still change, and
+every deadline computed with the view carries it as 暂定 (revisions/deadlines.py).
 
 The last days of December are provisional too while the next year's notice is missing: that notice sets its 元旦
 break and make-up days, and it has reached back into December (2018-12-29 was a make-up workday, set by the 2019
@@ -27,7 +29,7 @@ LATE_DECEMBER = REACH_BACK  # (month, day): the earliest day a year's notice may
 
 
 class CalendarMissingError(GongkaiError):
-    """A date falls in a year whose holiday arrangement is not in the calendar folder (see WorkCalendar.require)."""
+    """A date falls in a year whose holiday arrangement is not in the calendar folder."""
 
     def __init__(self, year: int, path: Path) -> None:
         self.year = year
@@ -38,12 +40,16 @@ class CalendarMissingError(GongkaiError):
         )
 
 
-class CalendarRangeError(GongkaiError):
-    """A date outside the years the calendar can reckon at all (an obvious typo such as 9999-12-31)."""
+class CalendarRangeError(CalendarMissingError):
+    """A date outside the years the calendar can reckon at all, even provisionally (a typo such as 9999-12-31).
 
-    def __init__(self, day: date) -> None:
+    A CalendarMissingError too: a caller that stops where the calendar ends stops here as well.
+    """
+
+    def __init__(self, day: date) -> None:  # noqa: D107 — not the parent's (year, path): there is no file to add
         self.day = day
-        super().__init__(f"日期 {day} 超出工作日历能推算的范围（{FIRST_DAY} 至 {LAST_DAY}）。")
+        self.year = day.year
+        GongkaiError.__init__(self, f"日期 {day} 超出工作日历能推算的范围（{FIRST_DAY} 至 {LAST_DAY}）。")
 
 
 def default_calendar_dir(catalogue: Path | None = None) -> Path:
@@ -66,8 +72,9 @@ def late_december_reason(year: int) -> str:
 
 
 class WorkCalendar:
-    def __init__(self, folder: Path, years: list[YearData] | None = None) -> None:
+    def __init__(self, folder: Path, years: list[YearData] | None = None, estimate: bool = False) -> None:
         self.folder = folder
+        self.estimate = estimate  # answer for years without their notice (provisionally) instead of raising
         self.years: dict[int, YearData] = {}
         self.holidays: dict[date, str] = {}
         self.workdays: dict[date, str] = {}
@@ -77,38 +84,46 @@ class WorkCalendar:
             self.holidays.update(data.holidays)
             self.workdays.update(data.workdays)
 
+    def estimating(self) -> WorkCalendar:
+        """The same years, also answering (provisionally) for years without their notice; never raises for them."""
+        if self.estimate:
+            return self
+        view = WorkCalendar(self.folder, [], estimate=True)
+        view.years, view.holidays, view.workdays = self.years, self.holidays, self.workdays
+        return view
+
     def with_year(self, data: YearData) -> WorkCalendar:
         """This calendar with one year added or replaced (what `gongkai calendar add` compares against)."""
-        return WorkCalendar(self.folder, [y for y in self.years.values() if y.year != data.year] + [data])
+        return WorkCalendar(self.folder, [y for y in self.years.values() if y.year != data.year] + [data], self.estimate)
 
-    def _in_range(self, day: date) -> None:
+    def _known(self, day: date) -> bool:
+        """Whether a notice settles `day`'s year; raises when it does not and this calendar does not estimate."""
         if not FIRST_DAY <= day <= LAST_DAY:
             raise CalendarRangeError(day)
-
-    def require(self, day: date) -> None:
-        """Raise CalendarMissingError unless `day`'s year has its notice (for callers that must not estimate)."""
-        self._in_range(day)
-        if day.year not in self.years:
+        if day.year in self.years:
+            return True
+        if not self.estimate:
             raise CalendarMissingError(day.year, self.folder / f"{day.year}.yaml")
+        return False
 
     def is_workday(self, day: date) -> bool:
-        """Exact for a year with its notice; provisional (see provisional_reason) for one without."""
-        self._in_range(day)
+        """Exact for a year with its notice; for one without, provisional (estimating view) or CalendarMissingError."""
+        known = self._known(day)
         if day in self.workdays:
             return True
         if day.weekday() >= 5 or day in self.holidays:
             return False
-        return day.year in self.years or day not in days_off(day.year)
+        return known or day not in days_off(day.year)
 
     def holiday_name(self, day: date) -> str | None:
-        self._in_range(day)
-        if day.year in self.years or day in self.holidays:
+        if self._known(day) or day in self.holidays:
             return self.holidays.get(day)
         return days_off(day.year).get(day)
 
     def add_workdays(self, start: date, count: int) -> date:
         """The `count`-th working day after `start` (the start day itself is not counted)."""
-        self._in_range(start)
+        if not FIRST_DAY <= start <= LAST_DAY:
+            raise CalendarRangeError(start)  # before stepping: 9999-12-31 + 1 day would overflow
         day, left = start, count
         while left > 0:
             day += timedelta(days=1)
@@ -120,8 +135,9 @@ class WorkCalendar:
         """Working days after `start` up to and including `end` (negative when `end` is earlier)."""
         if end < start:
             return -self.workdays_between(end, start)
-        self._in_range(start)
-        self._in_range(end)
+        for day in (start, end):
+            if not FIRST_DAY <= day <= LAST_DAY:
+                raise CalendarRangeError(day)
         day, count = start, 0
         while day < end:
             day += timedelta(days=1)

@@ -58,20 +58,21 @@ def test_new_year_break_set_by_next_years_notice(cal: WorkCalendar) -> None:
     assert cal.holiday_name(date(2023, 12, 30)) == "元旦"
 
 
-def test_a_year_without_its_notice_is_reckoned_provisionally(cal: WorkCalendar) -> None:
-    # 2026-12-15 + 20: Dec 16–18 (3), 21–25 (8), 28–31 (12), 2027: 1 Jan 元旦 (statutory), 4–8 (17), 11–13 (20).
-    assert cal.add_workdays(date(2026, 12, 15), 20) == date(2027, 1, 13)
-    assert cal.provisional_reason(date(2026, 12, 15), date(2027, 1, 13)) == "2027 年节假日安排尚未收录，按法定节假日推算，调休未计入"
-    assert cal.provisional_reason(date(2026, 3, 2), date(2026, 3, 30)) is None
-
-
-def test_require_still_refuses_an_unpublished_year(cal: WorkCalendar) -> None:
-    """For a caller that must not estimate: the old error, naming the year and how to add it."""
+def test_unpublished_year_is_a_clear_error(cal: WorkCalendar) -> None:
+    """The calendar itself never guesses: a year without its notice is an error naming the year and how to add it."""
     with pytest.raises(CalendarMissingError) as info:
-        cal.require(date(2027, 1, 4))
+        cal.add_workdays(date(2026, 12, 15), 20)
     assert isinstance(info.value, GongkaiError)
     assert "2027" in str(info.value) and "calendar/2027.yaml" in str(info.value) and "gongkai calendar add" in str(info.value)
-    cal.require(date(2026, 6, 1))
+
+
+def test_the_estimating_view_reckons_a_year_without_its_notice(cal: WorkCalendar) -> None:
+    # 2026-12-15 + 20: Dec 16–18 (3), 21–25 (8), 28–31 (12), 2027: 1 Jan 元旦 (statutory), 4–8 (17), 11–13 (20).
+    view = cal.estimating()
+    assert view.add_workdays(date(2026, 12, 15), 20) == date(2027, 1, 13)
+    assert view.provisional_reason(date(2026, 12, 15), date(2027, 1, 13)) == "2027 年节假日安排尚未收录，按法定节假日推算，调休未计入"
+    assert view.provisional_reason(date(2026, 3, 2), date(2026, 3, 30)) is None
+    assert view.years is cal.years and view.estimating() is view and not cal.estimate
 
 
 def test_every_year_cites_its_notice(cal: WorkCalendar) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import GongkaiError
-from generator.workdays import CalendarRangeError, WorkCalendar, load_calendar
+from generator.workdays import CalendarMissingError, CalendarRangeError, WorkCalendar, load_calendar
 from generator.workdays.calendar import LATE_DECEMBER, late_december_reason
 from generator.workdays.data import Notice, YearData
 
@@ -17,7 +17,7 @@ CALENDAR = Path(__file__).resolve().parents[2] / "calendar"
 
 @pytest.fixture(scope="module")
 def cal() -> WorkCalendar:
-    return load_calendar(CALENDAR)
+    return load_calendar(CALENDAR).estimating()
 
 
 def test_late_december_rule_starts_on_the_twentieth(cal: WorkCalendar) -> None:
@@ -56,3 +56,9 @@ def test_far_dates_are_a_chinese_error_not_an_overflow(cal: WorkCalendar, day: d
 def test_a_deadline_running_past_the_last_year_is_a_range_error(cal: WorkCalendar) -> None:
     with pytest.raises(CalendarRangeError, match="2100-01-01"):
         cal.add_workdays(date(2099, 12, 20), 20)
+
+
+def test_a_range_error_is_a_missing_calendar_too() -> None:
+    """Callers that stop where the calendar ends (catching CalendarMissingError) also stop at its last year."""
+    with pytest.raises(CalendarMissingError):
+        load_calendar(CALENDAR).is_workday(date(9999, 12, 31))
