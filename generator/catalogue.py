@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from generator.models import Department, FeeBasis, Power, ProcedureTemplate, ServiceItem
-from generator.models.common import Channel, Contact, Supervision, TimeLimit
-from generator.models.procedure import Branch, Interface, Right
+from generator.models.common import Channel, Contact, LimitStart, Supervision, TimeLimit
+from generator.models.procedure import Branch, Interface, Right, StepTiming
 
 Record = Power | FeeBasis | ServiceItem
 
@@ -26,6 +26,19 @@ class ResolvedStep:
     disclosure: str | None
     rights: tuple[Right, ...]
     from_template: bool
+    quote: str | None = None  # the template article's text
+    timing: StepTiming = StepTiming.SEQUENTIAL
+    completes: LimitStart | None = None  # the event this step's end marks (受理, 作出决定 …)
+    statutory_overridden: bool = False  # the record replaced the template's statutory limit with its own law's
+
+    def timing_note(self) -> str:
+        """How this step's time counts, when not simply added after the previous step."""
+        return {StepTiming.PARALLEL: "与上一环节同时进行", StepTiming.EXCLUDED: "不计入办理时限"}.get(self.timing, "")
+
+    def statutory_text(self) -> str:
+        """The statutory limit as shown everywhere; the record's own law is named when it replaced the template's."""
+        limit = self.statutory_limit
+        return limit.describe(basis=self.statutory_overridden or not self.from_template) if limit else ""
 
 
 @dataclass(frozen=True)

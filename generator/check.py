@@ -12,6 +12,7 @@ from typing import Iterator
 from generator.catalogue import Catalogue
 from generator.diagnostics import CheckSummary, Diagnostic, sort_key
 from generator.editor.checks import editor_diagnostics
+from generator.limits import limit_diagnostics
 from generator.load import load_catalogue
 from generator.paths import default_flowcharts, display_path
 from generator.positions import locate
@@ -20,6 +21,7 @@ from generator.revisions.check_stage import deadline_diagnostics
 from generator.rules import apply_rules
 from generator.templates import load_templates
 from generator.validate import validate_all
+from generator.workdays import default_calendar_dir
 
 
 @dataclass
@@ -66,6 +68,7 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     items, validation = validate_all(loaded.documents)
     catalogue, references = resolve(items, loaded.documents, templates, root or catalogue_dir.resolve().parent)
     diagnostics += loaded.diagnostics + validation + apply_rules(items) + references
+    diagnostics += limit_diagnostics(items, catalogue, default_calendar_dir(catalogue_dir))  # the time-limit arithmetic
     diagnostics += deadline_diagnostics(catalogue, catalogue_dir, today, root)  # the 20-working-day rule; today: arg or GONGKAI_TODAY
     diagnostics += editor_diagnostics(loaded.documents, items, catalogue_dir, root or catalogue_dir.resolve().parent)  # CODEOWNERS, placeholders
     files = {doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)

@@ -12,7 +12,7 @@ from generator.catalogue import Catalogue, DepartmentEntry, Entry
 from generator.diagnostics import Diagnostic, Severity
 from generator.load import RawDocument
 from generator.models import Department, Power, ProcedureTemplate, ServiceItem
-from generator.rules import limit_problem, present, problem
+from generator.rules import present, problem
 from generator.steps import merge_steps
 from generator.validate import Validated
 
@@ -103,9 +103,6 @@ def _procedure_checks(item: Validated, templates: dict[str, ProcedureTemplate]) 
             yield problem(item, loc + ("ref",), f"模板环节“{step.ref}”不存在。{hint}")
         if step.after and step.after not in known:
             yield problem(item, loc + ("after",), f"插入位置“{step.after}”不是已有的环节编号。")
-        statutory = template_steps[step.ref].statutory_limit if step.ref in template_steps else None
-        if step.promised_limit and statutory and (found := limit_problem(step.promised_limit, statutory)):
-            yield problem(item, loc + ("promised_limit",), found[1], found[0])
     for i, right in enumerate(getattr(record, "rights", [])):
         if right.step and right.step not in known:
             yield problem(item, ("rights", i, "step"), f"所在环节“{right.step}”不是本流程中的环节编号。")

@@ -10,31 +10,10 @@ from pydantic import BaseModel
 from generator.diagnostics import Diagnostic, Severity
 from generator.fieldinfo import lookup
 from generator.models import FeeBasis, Power, ServiceItem
-from generator.models.common import DayUnit, TimeLimit
 from generator.validate import Validated
 
 # Vague material names the 2017 national inspection singled out (兜底条款).
 VAGUE_MATERIAL = re.compile(r"^(其他|其它|相关|有关)(材料|资料|文件|证明)|(其他|其它|相关|有关|等)(材料|资料|证明材料)$|^其他$")
-
-
-def limit_exceeds(promised: TimeLimit, statutory: TimeLimit) -> bool | None:
-    """True if promised is certainly longer, False if certainly not, None when units differ and it depends."""
-    if promised.unit == statutory.unit:
-        return promised.days > statutory.days
-    if promised.unit is DayUnit.WORKING:  # n working days span at least n calendar days
-        return True if promised.days > statutory.days else None
-    return False if promised.days <= statutory.days else None
-
-
-def limit_problem(promised: TimeLimit, statutory: TimeLimit) -> tuple[Severity, str] | None:
-    exceeds = limit_exceeds(promised, statutory)
-    if exceeds:
-        return Severity.ERROR, (f"承诺时限（{promised.text()}）长于法定时限（{statutory.text()}）。"
-                                "承诺时限不得超过法定时限，请缩短承诺时限。")
-    if exceeds is None:
-        return Severity.WARNING, (f"承诺时限（{promised.text()}）与法定时限（{statutory.text()}）单位不同，无法确认未超期。"
-                                  "请使用与法定时限相同的单位。")
-    return None
 
 
 def problem(item: Validated, loc: tuple, message: str, severity: Severity = Severity.ERROR, at: tuple | None = None) -> Diagnostic:
@@ -66,13 +45,6 @@ def _charge_rules(item: Validated, record: Power | ServiceItem) -> Iterator[Diag
         yield problem(item, ("charged",), "填写了收费依据，但“是否收费”为 false。请把 charged 改为 true，或删除收费依据。")
 
 
-def _limit_rules(item: Validated, record: Power | ServiceItem) -> Iterator[Diagnostic]:
-    if record.promised_limit and record.statutory_limit:
-        found = limit_problem(record.promised_limit, record.statutory_limit)
-        if found:
-            yield problem(item, ("promised_limit",), found[1], found[0])
-
-
 def _material_rules(item: Validated, record: Power | ServiceItem) -> Iterator[Diagnostic]:
     for i, material in enumerate(record.materials):
         if VAGUE_MATERIAL.search(material.name):
@@ -86,10 +58,6 @@ def _step_rules(item: Validated, record: Power | ServiceItem) -> Iterator[Diagno
             yield problem(item, ("procedure", "steps", i), f"环节“{step.name}”只有名称。请写明承办岗位、时限和办理标准。", Severity.WARNING)
         if not step.ref and not step.name:
             yield problem(item, ("procedure", "steps", i, "name"), "自增的环节必须填写环节名称，或用 ref 引用模板环节。")
-        if step.promised_limit and step.statutory_limit:
-            found = limit_problem(step.promised_limit, step.statutory_limit)
-            if found:
-                yield problem(item, ("procedure", "steps", i, "promised_limit"), found[1], found[0])
 
 
 def _fee_rules(item: Validated, fee: FeeBasis) -> Iterator[Diagnostic]:
@@ -105,7 +73,7 @@ def record_rules(item: Validated) -> list[Diagnostic]:
         if record.secret:
             return found
     if isinstance(record, (Power, ServiceItem)):
-        for rule in (_charge_rules, _limit_rules, _material_rules, _step_rules):
+        for rule in (_charge_rules, _material_rules, _step_rules):
             found += rule(item, record)
     if isinstance(record, FeeBasis):
         found += _fee_rules(item, record)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from generator.catalogue import ResolvedStep
 from generator.models import ProcedureTemplate
-from generator.models.procedure import Procedure, Right, Step, TemplateStep
+from generator.models.procedure import Procedure, Right, Step, StepTiming, TemplateStep
 
 
 def _from_template(ts: TemplateStep, own: Step | None, rights: list[Right]) -> ResolvedStep:
+    """The record's own statutory limit (its own law, with its basis) replaces the template's; everything else
+    the record leaves out comes from the template."""
+    overridden = bool(own and own.statutory_limit)
     return ResolvedStep(
         key=ts.id,
         name=(own.name if own and own.name else ts.name),
         post=(own.post if own and own.post else ts.actor),
-        statutory_limit=ts.statutory_limit,
+        statutory_limit=own.statutory_limit if own and own.statutory_limit else ts.statutory_limit,
         promised_limit=own.promised_limit if own else None,
         description=(own.description if own and own.description else ts.description),
         article=ts.article,
@@ -21,6 +24,10 @@ def _from_template(ts: TemplateStep, own: Step | None, rights: list[Right]) -> R
         disclosure=(own.disclosure if own and own.disclosure else ts.disclosure),
         rights=_step_rights(ts, rights),
         from_template=True,
+        quote=ts.quote,
+        timing=(own.timing if own and own.timing else ts.timing) or StepTiming.SEQUENTIAL,
+        completes=(own.completes if own and own.completes else ts.completes),
+        statutory_overridden=overridden,
     )
 
 
@@ -46,6 +53,8 @@ def _own(step: Step, index: int, rights: list[Right]) -> ResolvedStep:
         disclosure=step.disclosure,
         rights=tuple(r for r in rights if r.step == key),
         from_template=False,
+        timing=step.timing or StepTiming.SEQUENTIAL,
+        completes=step.completes,
     )
 
 

@@ -13,9 +13,11 @@ from tests.helpers import DEPARTMENT, power, service, validated
 TEMPLATE = ProcedureTemplate.model_validate({
     "id": "licensing", "name": "行政许可", "law": "行政许可法", "applies_to": ["行政许可"], "mode": "依申请",
     "steps": [
-        {"id": "accept", "name": "受理", "article": "第三十二条", "statutory_limit": {"days": 5, "unit": "工作日"}, "actor": "窗口"},
-        {"id": "review", "name": "审查", "article": "第三十四条"},
-        {"id": "decide", "name": "决定", "article": "第四十二条", "statutory_limit": {"days": 20, "unit": "工作日"}},
+        {"id": "accept", "name": "受理", "article": "第三十二条", "quote": "应当当场或者在五日内一次告知",
+         "statutory_limit": {"days": 5, "unit": "工作日"}, "actor": "窗口"},
+        {"id": "review", "name": "审查", "article": "第三十四条", "quote": "行政机关应当对申请人提交的申请材料进行审查。"},
+        {"id": "decide", "name": "决定", "article": "第四十二条", "quote": "自受理行政许可申请之日起二十日内作出行政许可决定",
+         "statutory_limit": {"days": 20, "unit": "工作日"}},
     ],
 })
 
@@ -59,15 +61,13 @@ def test_template_steps_merge_in_statutory_order_with_own_steps_inserted() -> No
 
 
 def test_reference_errors() -> None:
-    procedure = {"template": "licensing", "steps": [{"ref": "nope"}, {"name": "x", "post": "y", "after": "ghost"},
-                                                    {"ref": "accept", "promised_limit": {"days": 6, "unit": "工作日"}}]}
+    procedure = {"template": "licensing", "steps": [{"ref": "nope"}, {"name": "x", "post": "y", "after": "ghost"}]}
     _, problems = _resolve(validated(power(category="行政许可", procedure=procedure, fee_bases=["no-fee"], charged=True,
                                            rights=[{"name": "听证", "step": "hearing"}])))
     assert _messages(problems) == [
         ("fee_bases", "收费依据“no-fee”不存在。请填写 fees/ 中已有的收费依据编号。"),
         ("ref", "模板环节“nope”不存在。模板“licensing”的环节有：accept、review、decide。"),
         ("after", "插入位置“ghost”不是已有的环节编号。"),
-        ("promised_limit", "承诺时限（6 个工作日）长于法定时限（5 个工作日）。承诺时限不得超过法定时限，请缩短承诺时限。"),
         ("step", "所在环节“hearing”不是本流程中的环节编号。"),
     ]
 

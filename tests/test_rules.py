@@ -5,30 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.diagnostics import Severity
-from generator.models.common import TimeLimit
-from generator.rules import VAGUE_MATERIAL, limit_exceeds, record_rules
+from generator.rules import VAGUE_MATERIAL, record_rules
 from tests.helpers import power, service, validated
-
-
-def _limit(days: int, unit: str = "工作日") -> TimeLimit:
-    return TimeLimit(days=days, unit=unit)
-
-
-@pytest.mark.parametrize(
-    ("promised", "statutory", "expected"),
-    [
-        (_limit(10), _limit(20), False),
-        (_limit(20), _limit(20), False),
-        (_limit(21), _limit(20), True),
-        (_limit(21, "自然日"), _limit(20, "自然日"), True),
-        (_limit(25), _limit(20, "自然日"), True),  # 25 working days always exceed 20 calendar days
-        (_limit(15), _limit(20, "自然日"), None),  # depends on the calendar
-        (_limit(20, "自然日"), _limit(20), False),  # 20 calendar days never exceed 20 working days
-        (_limit(30, "自然日"), _limit(20), None),
-    ],
-)
-def test_limit_exceeds(promised: TimeLimit, statutory: TimeLimit, expected: bool | None) -> None:
-    assert limit_exceeds(promised, statutory) is expected
 
 
 @pytest.mark.parametrize("name", ["其他材料", "其它材料", "相关材料", "有关证明材料", "其他", "申请人认为需要提交的其他材料"])
@@ -64,20 +42,11 @@ def test_charged_without_fee_basis_points_at_charged() -> None:
     assert _found(service(fee_bases=["f"]), "services") == [("charged", Severity.ERROR, ("charged",))]
 
 
-def test_promised_longer_than_statutory() -> None:
-    data = power(statutory_limit={"days": 20, "unit": "工作日"}, promised_limit={"days": 30, "unit": "工作日"})
-    assert _found(data) == [("promised_limit", Severity.ERROR, ("promised_limit",))]
-    mixed = power(statutory_limit={"days": 20, "unit": "自然日"}, promised_limit={"days": 15, "unit": "工作日"})
-    assert _found(mixed) == [("promised_limit", Severity.WARNING, ("promised_limit",))]
-
-
 def test_step_rules() -> None:
-    steps = [{"name": "受理", "post": "窗口"}, {"name": "审核"}, {"post": "岗"},
-             {"name": "决定", "statutory_limit": {"days": 5, "unit": "工作日"}, "promised_limit": {"days": 6, "unit": "工作日"}}]
+    steps = [{"name": "受理", "post": "窗口"}, {"name": "审核"}, {"post": "岗"}]
     assert _found(power(procedure={"steps": steps})) == [
         ("steps", Severity.WARNING, ("procedure", "steps", 1)),
         ("name", Severity.ERROR, ("procedure", "steps", 2, "name")),
-        ("promised_limit", Severity.ERROR, ("procedure", "steps", 3, "promised_limit")),
     ]
 
 

@@ -35,7 +35,7 @@ def test_missing_field_names_the_field() -> None:
         ({"secret": "yes"}, "涉密不公开 (secret): 应填 true 或 false，现在是文本“yes”。true 表示本职权涉密不公开，只在不公开事项目录列出名称、理由和依据。"),
         ({"statutory_limit": 20}, "法定时限 (statutory_limit): 时限必须写明单位，不能只写“20”。请写成 {days: 20, unit: 工作日} 或 {days: 20, unit: 自然日}。"),
         ({"statutory_limit": {"days": 20, "unit": "天"}}, "单位 (unit): “天”不是有效的取值。可选：工作日、自然日。"),
-        ({"statutory_limit": {"days": -1, "unit": "工作日"}}, "天数 (days): “-1”超出范围，应不小于 0。时限的天数，填写整数；当场办结填 0。"),
+        ({"statutory_limit": {"days": -1, "unit": "工作日"}}, "天数 (days): “-1”超出范围，应不小于 0。时限的天数，填写整数；当场办结填 0。不是天数的时限不填，写在“时限表述”中。"),
         ({"id": "Bad Id"}, "编号 (id): “Bad Id”格式不对：编号只能用小写字母 a-z、数字 0-9 和连字符 -，例如 market-regulation。"),
         ({"职权名称": "x"}, "未知字段 (职权名称): 不认识的字段“职权名称”。您是不是想写“name”（职权名称）？"),
         ({"zzz": 1}, "未知字段 (zzz): 不认识的字段“zzz”。请删除或改正这个字段；可用的字段见《字段说明》。"),

@@ -13,16 +13,9 @@ from generator.catalogue import Entry, ResolvedStep
 from generator.charts.graph import FONT, Graph
 from generator.charts.legend import legend_below, legend_lines
 from generator.charts.text import BODY_SIZE, Line, clean, escape, lines, lines_html
-from generator.models import Power
 from generator.models.common import Channel, TimeLimit
-from generator.models.power import PowerClass
-from generator.models.procedure import Remedy, Right, StepKind
-
-# Every administrative act of an enforcement power can be challenged, with or without a statutory template.
-DEFAULT_REMEDIES = (
-    Remedy(name="申请行政复议", deadline="自知道该行政行为之日起 60 日内", article="《中华人民共和国行政复议法》第二十条"),
-    Remedy(name="提起行政诉讼", deadline="自知道或者应当知道作出行政行为之日起 6 个月内", article="《中华人民共和国行政诉讼法》第四十六条"),
-)
+from generator.models.procedure import Right, StepKind
+from generator.remedies import remedies_of, review_first
 
 STYLE = {
     "start": {"shape": "box", "style": "rounded,filled", "fillcolor": "#e8f1fb"},
@@ -52,16 +45,20 @@ def joined(parts: list[tuple[Line, ...]]) -> tuple[Line, ...]:
     return tuple(chain.from_iterable(parts))
 
 
-def limit_line(label: str, limit: TimeLimit | None) -> str:
-    return f"{label}：{limit.text()}" + (f"（{clean(limit.note)}）" if limit and limit.note else "") if limit else ""
+def limit_line(label: str, limit: TimeLimit | None, basis: bool = False) -> str:
+    return f"{label}：{clean(limit.describe(basis))}" if limit else ""
+
+
+def step_limit_lines(step: ResolvedStep) -> list[str]:
+    statutory = f"法定时限：{clean(step.statutory_text())}" if step.statutory_limit else ""
+    return [x for x in (statutory, limit_line("承诺时限", step.promised_limit), step.timing_note()) if x]
 
 
 def step_label(index: int, step: ResolvedStep) -> tuple[Line, ...]:
     parts = [lines(f"{index}. {clean(step.name)}", 26, bold=True),
              lines(step.post or "未指定", 30, prefix="承办岗位：")]
     if step.statutory_limit or step.promised_limit:
-        parts += [lines(limit_line("法定时限", step.statutory_limit), 30),
-                  lines(limit_line("承诺时限", step.promised_limit), 30)]
+        parts += [lines(line, 30) for line in step_limit_lines(step)]
     else:
         parts.append(lines("时限：本环节无单独时限"))
     if step.article:
@@ -96,7 +93,7 @@ def end_label(entry: Entry) -> tuple[Line, ...]:
     parts = [lines("办结", bold=True)]
     if getattr(record, "result", None):
         parts.append(lines(record.result, 30, prefix="办理结果："))
-    parts.append(lines(limit_line("法定时限", getattr(record, "statutory_limit", None)), 32))
+    parts.append(lines(limit_line("法定时限", getattr(record, "statutory_limit", None), basis=True), 32))
     parts.append(lines(limit_line("承诺时限", getattr(record, "promised_limit", None)), 32))
     if entry.contact and entry.contact.phone:
         parts.append(lines(entry.contact.phone, 32, prefix="咨询电话："))
@@ -108,15 +105,6 @@ def channel_lines(channel: Channel) -> tuple[Line, ...]:
                f"网址 {clean(channel.website)}" if channel.website else "", f"邮箱 {clean(channel.email)}" if channel.email else ""]
     text = clean(channel.name) + ("：" + "；".join(d for d in details if d) if any(details) else "")
     return lines(text, 36, prefix="· ")
-
-
-def remedies_of(entry: Entry) -> tuple[Remedy, ...]:
-    if entry.template and entry.template.remedies:
-        return tuple(entry.template.remedies)
-    record = entry.record
-    if isinstance(record, Power) and record.category.power_class is PowerClass.ENFORCEMENT:
-        return DEFAULT_REMEDIES
-    return ()
 
 
 def step_kind(entry: Entry, step: ResolvedStep) -> StepKind | None:
@@ -219,8 +207,13 @@ class ChartBuilder:
 
     def remedies_label(self) -> tuple[Line, ...]:
         parts = [lines("救济途径", bold=True)]
+        first = review_first(self.remedies)
+        if first:
+            parts.append(lines(clean(first), 32, bold=True, prefix="复议前置："))
         for remedy in self.remedies:
-            parts.append(lines(f"{clean(remedy.name)}：{clean(remedy.deadline)}", 32, prefix="· "))
+            when = f"{clean(remedy.applies_when)}：" if remedy.applies_when else ""
+            name = clean(remedy.name) + ("（须先申请）" if remedy.first else "")
+            parts.append(lines(f"{when}{name}，{clean(remedy.deadline)}", 32, prefix="· "))
             if remedy.article:
                 parts.append(lines(remedy.article, 34, size=9, prefix="依据："))
         return joined(parts)
@@ -278,12 +271,14 @@ def chart_summary(entry: Entry) -> tuple[str, str]:
     title = f"{clean(entry.name)}{'权力运行流程图' if entry.kind == 'powers' else '办理流程图'}"
     steps = []
     for index, step in enumerate(entry.steps, 1):
-        limits = "，".join(x for x in (limit_line("法定时限", step.statutory_limit), limit_line("承诺时限", step.promised_limit)) if x)
+        limits = "，".join(step_limit_lines(step))
         detail = "，".join(x for x in (f"承办岗位：{clean(step.post)}" if step.post else "", limits) if x)
         steps.append(f"{index}. {clean(step.name)}" + (f"（{detail}）" if detail else ""))
     sup = entry.supervision
     channels = [clean(c.name) for c in ((sup.internal + sup.external) if sup else [])]
+    first = review_first(remedies_of(entry))
     desc = (f"{clean(entry.department.name)}实施。行使方式：{mode_of(entry)}。共 {len(steps)} 个环节：" + "；".join(steps) + "。"
+            + (f"救济：{clean(first)}" if first else "")
             + (f"监督：{'、'.join(channels)}。" if channels else "")
             + (f"投诉举报：{'、'.join(clean(c.name) for c in entry.complaints)}。" if entry.complaints else ""))
     return title, desc

@@ -33,8 +33,24 @@ class Table:
     rows: Callable[[Catalogue, str | None], Iterator[tuple]]  # (catalogue, department id or None) → row sources
 
 
+STEP_LIMITS_HEADER = "环节时限"
+STEP_LIMITS_DOC = ("各办理环节的法定时限和承诺时限，与页面和流程图相同；法律另有规定、由本事项改写的法定时限写明依据；"
+                   "多个环节以“；”分隔。")
+
+
 def _limit(limit: TimeLimit | None) -> str:
     return limit.text() if limit else ""
+
+
+def _step_limits(entry: Entry) -> str:
+    """Each step with a limit, worded as on the page: 名称：法定 …，承诺 …（计时方式）."""
+    parts = []
+    for step in entry.steps:
+        said = [f"法定 {step.statutory_text()}" if step.statutory_limit else "",
+                f"承诺 {step.promised_limit.describe()}" if step.promised_limit else "", step.timing_note()]
+        if step.statutory_limit or step.promised_limit:
+            parts.append(f"{step.name}：" + "，".join(x for x in said if x))
+    return SEP.join(parts)
 
 
 def _basis(b: LegalBasis) -> str:
@@ -114,8 +130,9 @@ POWERS = Table(
         Column("承办机构", "具体承办的内设机构。", lambda c, e: _power(e).office or ""),
         Column("实施依据", "《文件名称》条款，多条以“；”分隔。", lambda c, e: SEP.join(_basis(b) for b in _power(e).legal_basis)),
         Column("办件类型", "即办件、承诺件 或 一审一核。", lambda c, e: _power(e).handling_type.value if _power(e).handling_type else ""),
-        Column("法定时限", "法定办理时限，含单位（工作日或自然日）。", lambda c, e: _limit(_power(e).statutory_limit)),
+        Column("法定时限", "法定办理时限，含单位（工作日或自然日）和起算点；不是天数的时限照原文写。", lambda c, e: _limit(_power(e).statutory_limit)),
         Column("承诺时限", "承诺办理时限，含单位。", lambda c, e: _limit(_power(e).promised_limit)),
+        Column(STEP_LIMITS_HEADER, STEP_LIMITS_DOC, lambda c, e: _step_limits(e)),
         Column("是否收费", "是 或 否。", lambda c, e: _yes(_power(e).charged)),
         Column("收费依据", "收费项目名称，多项以“；”分隔。", lambda c, e: _fees(c, e)),
         Column("办理结果", "办理结果的名称。", lambda c, e: _power(e).result or ""),
@@ -149,7 +166,8 @@ SERVICES = Table(
         Column("服务对象", "服务的对象。", lambda c, e: _service(e).service_object or ""),
         Column("办件类型", "即办件、承诺件 或 一审一核。", lambda c, e: _service(e).handling_type.value if _service(e).handling_type else ""),
         Column("法定时限", "法定办理时限，含单位。", lambda c, e: _limit(_service(e).statutory_limit)),
-        Column("承诺时限", "承诺办理时限，含单位；0 为当场办结。", lambda c, e: _limit(_service(e).promised_limit)),
+        Column("承诺时限", "承诺办理时限，含单位或时限表述。", lambda c, e: _limit(_service(e).promised_limit)),
+        Column(STEP_LIMITS_HEADER, STEP_LIMITS_DOC, lambda c, e: _step_limits(e)),
         Column("是否收费", "是 或 否。", lambda c, e: _yes(_service(e).charged)),
         Column("收费依据", "收费项目名称，多项以“；”分隔。", lambda c, e: _fees(c, e)),
         Column("申请材料", "材料名称，多项以“；”分隔。", lambda c, e: SEP.join(m.name for m in _service(e).materials)),

@@ -32,8 +32,9 @@ def area_of(department: Department) -> str:
 
 
 def iso_duration(limit: TimeLimit | None) -> str | None:
-    """ISO 8601 days (P10D). Working days have no ISO form, so the unit is also stated in the channel's description."""
-    return None if limit is None else f"P{limit.days}D"
+    """ISO 8601 days (P10D). Working days have no ISO form, so the unit is also stated in the channel's description;
+    a limit that is not a number of days (办理次月发放) has no duration at all, only its description."""
+    return f"P{limit.days}D" if limit is not None and limit.counted else None
 
 
 def _organisation(department: Department) -> dict:
@@ -50,7 +51,8 @@ def _channel(entry: Entry) -> dict:
     limit = getattr(record, "promised_limit", None) or getattr(record, "statutory_limit", None)
     channel: dict = {"@type": "ServiceChannel", "name": "办理渠道"}
     if limit is not None:
-        channel["processingTime"] = iso_duration(limit)
+        if limit.counted:
+            channel["processingTime"] = iso_duration(limit)
         channel["description"] = f"办理时限：{limit.text()}"
     if entry.contact and entry.contact.phone:
         channel["servicePhone"] = {"@type": "ContactPoint", "telephone": entry.contact.phone}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import StrictBool, StrictInt
+from pydantic import StrictBool, StrictInt, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.models.base import Email, Model, Text, WebUrl, field
 
@@ -14,13 +15,77 @@ class DayUnit(str, enum.Enum):
     CALENDAR = "自然日"
 
 
+class LimitStart(str, enum.Enum):
+    """The event a time limit counts from; the day of the event itself is not counted."""
+
+    RECEIVED = "收到申请"
+    ACCEPTED = "受理"
+    FILED = "立案"
+    DECIDED = "作出决定"
+    DELIVERED = "送达"
+
+
+class Citation(Model):
+    """The article that sets one time limit, quoted."""
+
+    title: Text = field("文件名称", "规定该时限的法律、法规、规章或规范性文件的全称，例如“中华人民共和国建筑法”。")
+    article: Text = field("条款", "具体条款，例如“第八条第二款”。")
+    text: Text = field("条款原文", "条款中规定该时限的原文，照录一句或整款，不要概括。")
+
+
 class TimeLimit(Model):
-    days: StrictInt = field("天数", "时限的天数，填写整数；当场办结填 0。", ge=0, le=3650)
-    unit: DayUnit = field("单位", "时限的计算单位：工作日 或 自然日。法律未写明“工作日”的，按自然日计算。")
+    days: StrictInt | None = field("天数", "时限的天数，填写整数；当场办结填 0。不是天数的时限不填，写在“时限表述”中。",
+                                   default=None, ge=0, le=3650)
+    unit: DayUnit | None = field("单位", "时限的计算单位：工作日 或 自然日。法律未写明“工作日”的，按自然日计算。", default=None)
+    wording: Text | None = field("时限表述", "不是天数的时限，照法律或承诺原文写，例如“办理次月发放”“每月 10 日前发放”“及时制发”；"
+                                 "填写后不填天数和单位，时限核算跳过这一项。", default=None)
+    starts: LimitStart | None = field("起算点", "时限从哪个事件起算：收到申请、受理、立案、作出决定 或 送达（当日不计入）。"
+                                      "环节不填表示从上一环节办结时起算；办理时限不填表示从收到申请或启动时起算。", default=None)
+    basis: Citation | None = field("时限依据", "规定这一时限的文件、条款和原文。记录改写流程模板中某环节的法定时限时必填。", default=None)
     note: Text | None = field("说明", "对时限的补充说明，例如“听证、检验、检测、鉴定时间不计算在内”。", default=None)
 
+    @model_validator(mode="after")
+    def _one_form(self) -> TimeLimit:
+        counted = self.days is not None or self.unit is not None
+        if self.wording is not None and counted:
+            raise PydanticCustomError("gongkai_limit", "时限只能写一种：要么写天数和单位（days、unit），要么写时限表述（wording），不能同时写。")
+        if self.wording is None and (self.days is None or self.unit is None):
+            days = self.days if self.days is not None else 10
+            units = [self.unit.value] if self.unit is not None else ["工作日", "自然日"]
+            example = " 或 ".join(f"{{days: {days}, unit: {u}}}" for u in units)
+            missing = "单位" if self.days is not None else "天数" if self.unit is not None else "天数和单位"
+            raise PydanticCustomError("gongkai_limit", "时限缺少{missing}。请写成 {example}；不是天数的时限（例如“办理次月发放”）写在 wording 中。",
+                                      {"missing": missing, "example": example})
+        return self
+
+    @property
+    def counted(self) -> bool:
+        """A number of days (as opposed to a wording such as 办理次月发放) that arithmetic can use."""
+        return self.days is not None and self.unit is not None
+
+    def amount(self) -> str:
+        """The limit alone, without its starting point: 当场办结, 20 个工作日, or the wording as written."""
+        if self.wording is not None:
+            return self.wording
+        return "当场办结" if self.days == 0 else f"{self.days} 个{self.unit.value}"  # type: ignore[union-attr]
+
     def text(self) -> str:
-        return "当场办结" if self.days == 0 else f"{self.days} 个{self.unit.value}"
+        """The one way every page, chart and export words a limit (自受理之日起 20 个工作日)."""
+        if self.starts is None or self.wording is not None or self.days == 0:
+            return self.amount()
+        return f"自{self.starts.value}之日起 {self.amount()}"
+
+    def basis_text(self) -> str:
+        return f"《{self.basis.title}》{self.basis.article}" if self.basis else ""
+
+    def describe(self, basis: bool = False) -> str:
+        """The limit with its note and, when asked, the article it comes from."""
+        parts = [self.text()]
+        if self.note:
+            parts.append(f"（{self.note}）")
+        if basis and self.basis:
+            parts.append(f"（依据{self.basis_text()}）")
+        return "".join(parts)
 
 
 class LawLevel(str, enum.Enum):

@@ -7,7 +7,8 @@ import enum
 from pydantic import StrictBool
 
 from generator.models.base import Model, RecordId, Text, field
-from generator.models.common import TimeLimit
+from generator.models.common import LimitStart, TimeLimit
+from generator.models.record import REVIEW_NOTES_DOC
 
 
 class ExerciseMode(str, enum.Enum):
@@ -39,8 +40,25 @@ class Branch(Model):
 
 class Remedy(Model):
     name: Text = field("救济途径", "例如“申请行政复议”“提起行政诉讼”。")
-    deadline: Text = field("期限", "提出的期限，例如“知道该行政行为之日起 60 日内”。")
+    deadline: Text = field("期限", "提出的期限，例如“自知道或者应当知道该行政行为之日起 60 日内”。")
     article: Text | None = field("依据", "规定期限的法律条款。", default=None)
+    applies_when: Text | None = field("适用情形", "只对部分决定适用时写明，例如“对不予公开的答复不服的”；不填表示对本程序的决定都适用。", default=None)
+    first: StrictBool = field("复议前置", "true 表示法律规定必须先走这一途径（例如《中华人民共和国行政复议法》第二十三条规定的行政复议前置），"
+                              "对其结果不服才能提起行政诉讼；页面和流程图会写明“须先申请行政复议”。", default=False)
+
+
+class StepTiming(str, enum.Enum):
+    """How a step's time adds up to the whole procedure's time limit."""
+
+    SEQUENTIAL = "顺序"
+    PARALLEL = "并行"
+    EXCLUDED = "不计入"
+
+
+TIMING_DOC = ("本环节的时间怎样计入办理时限：顺序（接在上一环节之后，时间相加，不填即为顺序）、并行（与上一环节同时进行，"
+              "不另加时间）或 不计入（依法不计算在办理时限内，例如听证、检验、检测、鉴定、专家评审，"
+              "《中华人民共和国行政许可法》第四十五条；或者办理时限截止之后的送达、执行）。")
+COMPLETES_DOC = "本环节办结即为哪个事件：受理、立案、作出决定 或 送达；其他环节的时限写了这个起算点时，从这里起算。"
 
 
 class StepKind(str, enum.Enum):
@@ -57,8 +75,11 @@ class StepKind(str, enum.Enum):
 class TemplateStep(Model):
     id: RecordId = field("环节编号", "环节编号，供职权记录引用，例如 accept。")
     name: Text = field("环节名称", "环节的名称，例如“受理”。")
-    article: Text = field("法律条款", "规定本环节的法律条款，例如“《行政许可法》第三十二条”。")
-    statutory_limit: TimeLimit | None = field("法定时限", "法律规定的本环节时限，写明单位。", default=None)
+    article: Text = field("法律条款", "规定本环节的法律条款，例如“《中华人民共和国行政许可法》第三十二条”。")
+    quote: Text = field("条款原文", "“法律条款”所引条文中规定本环节的原文，照录；只引一部分时照录原句，省略处写“……”。")
+    statutory_limit: TimeLimit | None = field("法定时限", "法律规定的本环节时限，写明单位、起算点和时限依据（条款和原文）。", default=None)
+    timing: StepTiming | None = field("计时方式", TIMING_DOC, default=None)
+    completes: LimitStart | None = field("办结事件", COMPLETES_DOC, default=None)
     actor: Text | None = field("默认岗位", "职权记录未指定岗位时显示的承办岗位。", default=None)
     description: Text | None = field("环节说明", "本环节依法要做什么。", default=None)
     branches: list[Branch] = field("分支", "本环节的分支，例如补正、不予受理。", default_factory=list)
@@ -77,7 +98,8 @@ class ProcedureTemplate(Model):
     general: bool = field("通用程序", "是否为“适用类别”中所有职权的通用法定程序（默认是）。只规定某一类事项的模板"
                           "（例如只适用于不动产登记的行政确认程序）填 false：该类别的职权可以使用，不使用也不提醒。", default=True)
     steps: list[TemplateStep] = field("法定环节", "按顺序列出的法定环节。", min_length=1)
-    remedies: list[Remedy] = field("救济途径", "不服决定时的救济途径和期限。", default_factory=list)
+    remedies: list[Remedy] = field("救济途径", "不服决定时的救济途径和期限，按先后顺序列出。", default_factory=list)
+    review_notes: list[Text] = field("待核实事项", REVIEW_NOTES_DOC, default_factory=list)
 
 
 class Step(Model):
@@ -86,8 +108,11 @@ class Step(Model):
     name: Text | None = field("环节名称", "环节的名称；引用模板环节时可不填。", default=None)
     after: RecordId | None = field("插入位置", "自增环节插在哪个环节之后（填环节编号）；不填则排在最后。", default=None)
     post: Text | None = field("承办岗位", "负责本环节的岗位，例如“窗口受理岗”。", default=None)
-    statutory_limit: TimeLimit | None = field("法定时限", "法律规定的时限（自增环节填写；模板环节取自模板）。", default=None)
+    statutory_limit: TimeLimit | None = field("法定时限", "法律规定的时限。自增环节填写；模板环节不填即取自模板，"
+                                              "本事项的法律另有规定时填写，并写明时限依据（basis）和起算点（starts）。", default=None)
     promised_limit: TimeLimit | None = field("承诺时限", "本单位承诺的时限，不得长于法定时限。", default=None)
+    timing: StepTiming | None = field("计时方式", TIMING_DOC + "模板环节不填即取自模板。", default=None)
+    completes: LimitStart | None = field("办结事件", COMPLETES_DOC + "模板环节不填即取自模板。", default=None)
     description: Text | None = field("办理标准", "本环节做什么、按什么标准做。", default=None)
     interfaces: list[Interface] = field("衔接", "与其他岗位、部门的衔接。", default_factory=list)
     disclosure: Text | None = field("公开信息", "本环节公开的内容、形式和时限。", default=None)

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from generator.catalogue import Catalogue, Entry
 from generator.models import Category, Power
+from generator.remedies import remedies_of, remedy_line, review_first
 from generator.render import context
 from generator.render.text import link, md_escape, safe_url, tel_link
 from generator.site import Page, SiteBundle
@@ -41,7 +42,7 @@ def environment() -> Environment:
         link=link, tel_link=tel_link, safe_url=safe_url, Markup=Markup,
         relative=context.relative, limit_text=context.limit_text, charge_text=context.charge_text,
         kind_of=context.kind_of, category_of=context.category_of, category_page=context.category_page,
-        inherited=context.inherited,
+        inherited=context.inherited, remedies_of=remedies_of, review_first=review_first, remedy_line=remedy_line,
     )
     return env
 
