@@ -81,8 +81,8 @@ class TimeLimit(Model):
     def describe(self, basis: bool = False) -> str:
         """The limit with its note and, when asked, the article it comes from."""
         parts = [self.text()]
-        if self.note:
-            parts.append(f"（{self.note}）")
+        if self.note:  # the note often cites an article in brackets itself: joined, not bracketed
+            parts.append(f"；{self.note}")
         if basis and self.basis:
             parts.append(f"（依据{self.basis_text()}）")
         return "".join(parts)
