@@ -46,7 +46,22 @@ class Plan:
                     yield limit
 
     def units(self) -> set[DayUnit]:
-        return {limit.unit for limit in self.limits() if limit.counted and limit.unit is not None}
+        """The units of the limits that can meet in a comparison. A statute nothing is promised against, or an
+        excluded step whose promise and statute share unit and starting point, is compared on its own terms and
+        does not make the timeline mixed."""
+        referenced = {limit.starts for limit in self.limits() if limit.starts is not None}
+        used = [limit for limit in (self.promised_total, self.statutory_total if self.promised_total else None) if limit]
+        for s in self.segments:
+            if s.promised is None or not s.promised.counted:
+                continue
+            if s.timing is StepTiming.EXCLUDED and _alike(s.promised, s.statutory) and s.completes not in referenced:
+                continue
+            used += [limit for limit in (s.promised, s.statutory) if limit is not None]
+        return {limit.unit for limit in used if limit.counted and limit.unit is not None}
+
+
+def _alike(a: TimeLimit, b: TimeLimit | None) -> bool:
+    return b is None or not b.counted or (a.unit == b.unit and a.starts == b.starts)
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,15 @@ def _deadline(add: Add, events: dict[LimitStart, Point], base: Point, limit: Tim
 
 
 def walk(plan: Plan, add: Add, start: Point) -> list[Finding]:
+    return _walk(plan, add, start)[0]
+
+
+def latest_end(plan: Plan, add: Add, start: Point) -> Point:
+    """The latest moment the counted steps may end under their promises (for tools that write consistent totals)."""
+    return _walk(plan, add, start)[1]
+
+
+def _walk(plan: Plan, add: Add, start: Point) -> tuple[list[Finding], Point]:
     found: list[Finding] = []
     events: dict[LimitStart, Point] = {LimitStart.RECEIVED: start}
     step_start = step_end = start
@@ -102,7 +126,7 @@ def walk(plan: Plan, add: Add, start: Point) -> list[Finding]:
         if seg.timing is not StepTiming.EXCLUDED:
             step_start, step_end = base, end
     found += _totals(plan, add, events, start, step_end, counted_any)
-    return found
+    return found, step_end
 
 
 def _totals(plan: Plan, add: Add, events: dict[LimitStart, Point], start: Point, last: Point, counted_any: bool) -> list[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import StrictBool, StrictInt, model_validator
+from pydantic import ConfigDict, StrictBool, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.base import Email, Model, Text, WebUrl, field
@@ -34,6 +34,12 @@ class Citation(Model):
 
 
 class TimeLimit(Model):
+    # Either a number of days with its unit, or a wording: the JSON Schema says what the validator below enforces.
+    model_config = ConfigDict(json_schema_extra={"oneOf": [
+        {"required": ["days", "unit"], "properties": {"days": {"type": "integer"}, "unit": {"type": "string"}}},
+        {"required": ["wording"], "properties": {"wording": {"type": "string"}}},
+    ]})
+
     days: StrictInt | None = field("天数", "时限的天数，填写整数；当场办结填 0。不是天数的时限不填，写在“时限表述”中。",
                                    default=None, ge=0, le=3650)
     unit: DayUnit | None = field("单位", "时限的计算单位：工作日 或 自然日。法律未写明“工作日”的，按自然日计算。", default=None)

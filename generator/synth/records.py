@@ -1,8 +1,9 @@
 """Builders for one synthetic record of each kind, as plain dicts ready for the YAML writer.
 
 Every builder draws only from the `random.Random` it is given, so a seed fixes the whole catalogue.
-The records are shaped to pass `check --strict`: promised limits never exceed statutory ones and use the
-same unit, charged records name fee bases, every step referenced by a right exists.
+The records are shaped to pass `check --strict`: step promises stay within their statutory limits and count
+from the same event, a record's promise is what its steps' promises add up to, charged records name fee
+bases, every step referenced by a right exists.
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from generator.limits.timeline import Plan, Segment, latest_end
 from generator.models import ProcedureTemplate
+from generator.models.common import TimeLimit
+from generator.models.procedure import Procedure, StepTiming
+from generator.steps import merge_steps
 from generator.synth import vocab
 
 CN_DIGITS = "零一二三四五六七八九"
@@ -49,8 +54,24 @@ def legal_basis(rng: random.Random, dept: DepartmentSpec, domain: str) -> dict:
     return {"title": _fill(title, dept, domain), "level": level, "article": article(rng), "text": clause + "。"}
 
 
-def limit(days: int, unit: str = "工作日") -> dict:
-    return {"days": days, "unit": unit}
+def limit(days: int, unit: str = "工作日", starts: str | None = None) -> dict:
+    return {"days": days, "unit": unit} | ({"starts": starts} if starts else {})
+
+
+def _add_days(point: int, days: TimeLimit) -> int:
+    return point + (days.days or 0)
+
+
+def promised_total(procedure: dict, template: ProcedureTemplate | None) -> tuple[int, str] | None:
+    """The whole promise the steps' promises add up to (days, unit), so the record's total never contradicts them;
+    None when no step promises a number of days."""
+    steps = merge_steps(Procedure.model_validate(procedure), template, [])
+    segments = tuple(Segment(i, s.name, s.promised_limit, s.statutory_limit, s.timing, s.completes) for i, s in enumerate(steps))
+    promised = [g.promised for g in segments if g.promised and g.promised.counted and g.timing is not StepTiming.EXCLUDED]
+    units = {p.unit for p in promised}
+    if len(units) != 1:
+        return None
+    return int(latest_end(Plan(segments, None, None), _add_days, 0)), units.pop().value
 
 
 def changed(rng: random.Random, dept: DepartmentSpec, domain: str) -> dict:
@@ -117,12 +138,15 @@ def fee(rng: random.Random, rid: str, dept: DepartmentSpec) -> dict:
 
 
 def _template_steps(rng: random.Random, template: ProcedureTemplate, posts: list[str]) -> list[dict]:
+    """Each step with a statutory number of days promises part of it, counted from the same event; steps outside
+    the count (送达 and 执行 after a penalty decision …) promise nothing."""
     steps = []
     for ts in template.steps:
         step: dict = {"ref": ts.id, "post": rng.choice(posts)}
-        if ts.statutory_limit and ts.statutory_limit.days > 0:
-            days = ts.statutory_limit.days
-            step["promised_limit"] = limit(rng.randint(max(1, days // 3), days), ts.statutory_limit.unit.value)
+        law = ts.statutory_limit
+        if law and law.counted and law.days and ts.timing is not StepTiming.EXCLUDED:
+            days = law.days
+            step["promised_limit"] = limit(rng.randint(max(1, days // 3), days), law.unit.value, law.starts.value if law.starts else None)
         if rng.random() < 0.5:
             step["description"] = rng.choice(vocab.STEP_DESCRIPTIONS)
         if rng.random() < 0.2:
@@ -132,13 +156,16 @@ def _template_steps(rng: random.Random, template: ProcedureTemplate, posts: list
     return steps
 
 
-def _own_steps(rng: random.Random, taken: set[str], after: list[str], count: int) -> list[dict]:
+def _own_steps(rng: random.Random, taken: set[str], after: list[str], count: int, promised: bool) -> list[dict]:
+    """A record's own steps; beside a template's steps they promise nothing of their own (their time is inside the
+    template steps' promises)."""
     steps = []
     for sid, name, post in rng.sample(vocab.OWN_STEPS, count):
         if sid in taken:
             continue
-        step = {"id": sid, "name": name, "post": post, "promised_limit": limit(rng.randint(1, 5)),
-                "description": rng.choice(vocab.STEP_DESCRIPTIONS)}
+        step = {"id": sid, "name": name, "post": post, "description": rng.choice(vocab.STEP_DESCRIPTIONS)}
+        if promised:
+            step["promised_limit"] = limit(rng.randint(1, 5))
         if after:
             step["after"] = rng.choice(after)
         steps.append(step)
@@ -150,7 +177,7 @@ def procedure(rng: random.Random, template: ProcedureTemplate | None, posts: lis
     """A procedure and the keys of all its steps (for rights)."""
     steps = _template_steps(rng, template, posts) if template else []
     keys = [s["ref"] for s in steps]
-    own = _own_steps(rng, set(keys), keys, rng.randint(0 if template else 2, 2 if template else 4))
+    own = _own_steps(rng, set(keys), keys, rng.randint(0 if template else 2, 2 if template else 4), template is None)
     result: dict = {"template": template.id} if template else {}
     result["steps"] = steps + own
     return result, keys + [s["id"] for s in own]
@@ -185,12 +212,14 @@ def power(rng: random.Random, rid: str, dept: DepartmentSpec, category: str, tem
     record["conditions"] = [c.format(domain=domain) for c in rng.sample(vocab.CONDITIONS, rng.randint(1, 4))]
     if mode == "依申请":
         record["materials"] = materials(rng, domain, rng.randint(2, 6))
-    record["handling_type"] = "即办件" if rng.random() < 0.1 else "承诺件"
-    record["statutory_limit"] = limit(statutory)
-    record["promised_limit"] = limit(rng.randint(max(1, statutory // 4), statutory))
+    record["procedure"], keys = procedure(rng, template, [p[0] for p in post_specs])
+    total = promised_total(record["procedure"], template)
+    days, unit = total if total else (rng.randint(max(1, statutory // 4), statutory), "工作日")
+    record["handling_type"] = "即办件" if days == 0 else "承诺件"
+    record["statutory_limit"] = limit(max(days, statutory), unit)
+    record["promised_limit"] = limit(days, unit)
     record |= _charge(rng, fee_ids)
     record["result"] = vocab.RESULTS[category].format(domain=domain)
-    record["procedure"], keys = procedure(rng, template, [p[0] for p in post_specs])
     rights = rng.sample(vocab.RIGHTS, rng.randint(1, 3))
     record["rights"] = [{"name": n, "step": rng.choice(keys), "deadline": d} for n, d in rights] if keys else [
         {"name": n, "deadline": d} for n, d in rights]
@@ -212,7 +241,8 @@ def service(rng: random.Random, rid: str, dept: DepartmentSpec, fee_ids: list[st
     domain = rng.choice(dept.domains)
     name = rng.choice(vocab.SERVICE_NAMES).format(domain=domain)
     posts = [p[0] for p in rng.sample(vocab.POSTS, 2)]
-    promised = rng.choice([0, 1, 3, 5, 10])
+    steps = procedure(rng, None, posts)[0]
+    promised = (promised_total(steps, None) or (0, "工作日"))[0]
     record: dict = {
         "id": rid, "name": name, "department": dept.id,
         "description": f"为群众和企业提供{name}服务，{rng.choice(vocab.STEP_DESCRIPTIONS)}。",
@@ -227,6 +257,6 @@ def service(rng: random.Random, rid: str, dept: DepartmentSpec, fee_ids: list[st
     record["location"] = f"县政务服务中心一楼 {rng.randint(1, 60)} 号窗口"
     record["online_url"] = f"https://zwfw.example.gov.cn/qinghe/{rid}"
     record["result"] = f"{domain}办理结果通知"
-    record["procedure"] = procedure(rng, None, posts)[0]
+    record["procedure"] = steps
     record["remarks"] = SYNTH_REMARK
     return record | changed(rng, dept, domain)

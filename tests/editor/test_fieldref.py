@@ -34,7 +34,7 @@ def test_page_lists_every_field_with_label_and_enum_values():
             key = ".".join(row.path)
             assert f"| `{key}` | " in page, key
     assert "可选值：行政许可、行政处罚" in page
-    assert "| `statutory_limit.unit` | 单位 | 选项 | 必填 |" in page
+    assert "| `statutory_limit.unit` | 单位 | 选项 | 选填 |" in page  # a limit is days + unit, or a wording
 
 
 def test_stage_adds_page_and_schemas_to_bundle():
