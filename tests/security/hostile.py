@@ -122,7 +122,15 @@ def fill(model: type[BaseModel], path: str, markers: Markers, overrides: dict[st
         if _is_id(info.metadata, info.annotation) or _is_id([], _unwrap(info.annotation)[0]) or _list_of_ids(info.annotation):
             continue  # optional references stay empty; required ones must be given in overrides
         data[name] = _value(_with_metadata(info), here, markers, overrides)
+    for one, others in ALTERNATIVES.get(model.__name__, ()):
+        if one in data:  # the text alternative is the one attacked; a model accepts only one of them
+            for other in others:
+                data.pop(other, None)
     return data
+
+
+# Fields a model takes instead of each other: (the text field kept, the fields it replaces).
+ALTERNATIVES = {"TimeLimit": (("wording", ("days", "unit")),)}
 
 
 def _list_of_ids(annotation: Any) -> bool:
