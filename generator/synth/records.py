@@ -138,15 +138,21 @@ def fee(rng: random.Random, rid: str, dept: DepartmentSpec) -> dict:
 
 
 def _template_steps(rng: random.Random, template: ProcedureTemplate, posts: list[str]) -> list[dict]:
-    """Each step with a statutory number of days promises part of it, counted from the same event; steps outside
-    the count (送达 and 执行 after a penalty decision …) promise nothing."""
+    """Each step with a statutory number of days promises part of it, counted from the same event (never less than
+    an earlier promise from that event); steps outside the count (送达 and 执行 after a penalty decision …)
+    promise nothing."""
     steps = []
+    floor: dict[str | None, int] = {}  # the latest promise so far from each starting event
     for ts in template.steps:
         step: dict = {"ref": ts.id, "post": rng.choice(posts)}
         law = ts.statutory_limit
         if law and law.counted and law.days and ts.timing is not StepTiming.EXCLUDED:
-            days = law.days
-            step["promised_limit"] = limit(rng.randint(max(1, days // 3), days), law.unit.value, law.starts.value if law.starts else None)
+            starts = law.starts.value if law.starts else None
+            low = max(1, law.days // 3, floor.get(starts, 0) if starts else 0)
+            if low <= law.days:
+                days = rng.randint(low, law.days)
+                step["promised_limit"] = limit(days, law.unit.value, starts)
+                floor[starts] = days
         if rng.random() < 0.5:
             step["description"] = rng.choice(vocab.STEP_DESCRIPTIONS)
         if rng.random() < 0.2:
