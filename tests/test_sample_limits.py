@@ -104,3 +104,15 @@ def test_review_first_is_said_on_page_and_chart(sample_site, kind: str, record: 
 def test_review_is_not_first_where_the_law_lets_the_reader_choose(sample_site) -> None:
     text = _page(sample_site, "food-business-licence")
     assert "复议前置" not in text and "6 个月内" in text
+
+
+def test_a_limit_that_is_not_days_is_shown_as_written(sample_site) -> None:
+    wording = "核定次月起按月发放至本人社会保障卡"
+    page = (sample_site.out / "services" / "unemployment-insurance-benefit-claim" / "index.html").read_text(encoding="utf-8")
+    assert f"承诺时限：{wording}" in _text(page)
+    assert wording in _chart(sample_site, "unemployment-insurance-benefit-claim").replace(" ", "")
+    row = _rows(sample_site, "services")["unemployment-insurance-benefit-claim"]
+    assert f"按月发放：承诺 {wording}，不计入办理时限" in row["环节时限"]
+    data = json.loads((sample_site.out / "data" / "services" / "unemployment-insurance-benefit-claim.json").read_text(encoding="utf-8"))
+    pay = next(s for s in data["steps"] if s["key"] == "pay")
+    assert pay["promised_limit"]["wording"] == wording and pay["promised_limit"]["days"] is None
