@@ -15,14 +15,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import CheckSummary, Diagnostic, Severity
-from generator.paths import PROJECT_ROOT, default_flowcharts
+from generator.files import NotRegularFile, describe, read_regular
+from generator.notice import warn
+from generator.paths import PROJECT_ROOT, default_flowcharts, display_path
 
 FILE_NAME = "result-v1.json"
+MAX_BYTES = 64 * 1024 * 1024  # a result for 10,000 records is a few MB; a bigger file is not ours
 KEEP = 4  # results kept per project: e.g. `check` and `check --strict` alternating in CI
 _LIBRARIES = ("pydantic", "pydantic-core", "ruamel.yaml", "ruamel.yaml.clib", "PyYAML")
 _PACKAGE = Path(__file__).resolve().parent
@@ -58,14 +62,25 @@ def _tree(digest: Any, label: str, folder: Path) -> None:
 
 
 def _content(digest: Any, path: str) -> None:
+    """A regular file by its bytes; anything else (a link, a device, a pipe) by what it is, never read: a link to
+    /dev/zero in the catalogue must not hang the key (the check refuses it with an error)."""
     try:
-        with open(path, "rb") as file:
-            content = file.read()
+        content = read_regular(Path(path))
+    except NotRegularFile as exc:
+        digest.update(f"special:{exc.kind}:{_link_target(path)}".encode("utf-8", "surrogateescape"))
+        return
     except OSError as exc:  # unreadable now: key on the error, so a readable file later gives another key
         digest.update(f"unreadable:{exc.errno}".encode())
         return
     digest.update(b"%d\0" % len(content))  # the length keeps file boundaries unambiguous
     digest.update(content)
+
+
+def _link_target(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return ""
 
 
 def _libraries() -> str:
@@ -112,14 +127,25 @@ def _decode(stored: dict[str, Any]) -> CheckSummary:
 
 
 class ResultCache:
+    """A cache that cannot be read or written is skipped with one warning: it only ever costs speed."""
+
     def __init__(self, catalogue: Path, key: str) -> None:
         self.file = cache_dir(catalogue) / FILE_NAME
         self.key = key
+        self.usable = True
+
+    def _skip(self, problem: str) -> None:
+        if self.usable:
+            warn(f"检查结果缓存 {display_path(self.file)} {problem}，本次不使用缓存；检查结果不受影响。")
+        self.usable = False
 
     def _entries(self) -> dict[str, Any]:
         try:
-            entries = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entries = json.loads(read_regular(self.file, MAX_BYTES))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            self._skip(f"无法读取（{describe(exc) if isinstance(exc, OSError) else '内容已损坏'}）")
             return {}
         return entries if isinstance(entries, dict) else {}
 
@@ -131,15 +157,19 @@ class ResultCache:
 
     def put(self, summary: CheckSummary) -> None:
         entries = {k: v for k, v in self._entries().items() if k != self.key}
+        if not self.usable:
+            return
         entries[self.key] = _encode(summary)
         kept = dict(list(entries.items())[-KEEP:])
+        tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
             tmp.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
             tmp.replace(self.file)
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+        except (OSError, ValueError) as exc:  # ValueError: text that is not UTF-8
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)  # half a file on a full disk
+            self._skip(f"无法写入（{describe(exc)}）")
 
 
 def cached_check(catalogue: Path, flowcharts: Path | None = None, strict: bool = False) -> CheckSummary:

@@ -12,10 +12,11 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from generator import fastyaml
 from generator.diagnostics import Diagnostic
+from generator.files import FileTooBig, NotRegularFile, is_printable, kind_of, read_regular, refusal
 from generator.models import RECORD_KINDS
 from generator.paths import display_paths
 
@@ -75,8 +76,10 @@ def _place(parts: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
-def discover(catalogue: Path) -> list[Path]:
-    return [path for _, path in _discover(catalogue)]
+def discover(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Every regular .yaml/.yml file below `folder`, and a problem for every entry refused unread."""
+    found, refused = _discover(folder)
+    return [path for _, path in found], [_refused(path, kind) for path, kind in refused]
 
 
 def _suffix(name: str) -> str:
@@ -84,13 +87,16 @@ def _suffix(name: str) -> str:
     return name[dot:] if 0 < dot < len(name) - 1 else ""  # as Path.suffix: ".yaml" alone is a hidden file
 
 
-def _discover(catalogue: Path) -> list[tuple[tuple[str, ...], Path]]:
-    """(parts below the catalogue, path) of every .yaml/.yml file, in Path order.
+Found = list[tuple[tuple[str, ...], Path]]
 
-    Like the former `rglob("*")` + `is_file()` (symlinked folders are not entered, symlinked files
-    count), but with scandir's file types instead of a stat call per file.
+
+def _discover(catalogue: Path) -> tuple[Found, list[tuple[Path, str]]]:
+    """(parts below the catalogue, path) of every regular .yaml/.yml file, in Path order; and every entry refused
+    with what it is: a symbolic link (file or folder), a device, a pipe or a socket, or a name that is not UTF-8.
+    Refused entries are never opened or entered. Uses scandir's file types, not a stat call per file.
     """
-    found: list[tuple[tuple[str, ...], Path]] = []
+    found: Found = []
+    refused: list[tuple[Path, str]] = []
     stack: list[tuple[Path, tuple[str, ...]]] = [(catalogue, ())]
     while stack:
         folder, parts = stack.pop()
@@ -101,14 +107,28 @@ def _discover(catalogue: Path) -> list[tuple[tuple[str, ...], Path]]:
             continue
         for entry in entries:
             try:
-                if entry.is_dir(follow_symlinks=False):
+                if not is_printable(entry.name):
+                    refused.append((folder / entry.name, _BAD_NAME))
+                elif entry.is_dir(follow_symlinks=False):
                     stack.append((folder / entry.name, parts + (entry.name,)))
-                elif _suffix(entry.name) in (".yaml", ".yml") and entry.is_file():
+                elif not entry.is_file(follow_symlinks=False):
+                    refused.append((folder / entry.name, kind_of(entry.stat(follow_symlinks=False).st_mode)))
+                elif _suffix(entry.name) in (".yaml", ".yml"):
                     found.append((parts + (entry.name,), folder / entry.name))
             except OSError:
                 continue
     found.sort(key=lambda item: item[0])
-    return found
+    refused.sort()
+    return found, refused
+
+
+_BAD_NAME = "name"  # the kind of a refused entry whose name is not UTF-8
+_BAD_NAME_MESSAGE = "文件名或文件夹名不是有效的 UTF-8 文字，未读取。请用 UTF-8 编码的名称重命名（记录文件名应与编号相同）。"
+
+
+def _refused(path: Path, kind: str) -> Diagnostic:
+    message = _BAD_NAME_MESSAGE if kind == _BAD_NAME else refusal(kind)
+    return Diagnostic(display_paths([path])[0], 1, 1, message=message)
 
 
 def _misplaced(shown: str, path: Path) -> Diagnostic:
@@ -156,8 +176,11 @@ def _explain(problem: str) -> str:
     return f"无法解析（{problem}）。请检查这一行及上一行的缩进、冒号和引号。"
 
 
-def _alias_problem(yaml: YAML, shown: str, text: str) -> Diagnostic | None:
-    """Anchors and aliases can blow up when expanded, and records never need them."""
+def _structure_problem(yaml: YAML, shown: str, text: str) -> Diagnostic | None:
+    """One pass over the parser's events, before anything is built from them: anchors and aliases (they can blow
+    up when expanded, and records never need them) and nesting deeper than MAX_DEPTH (the C composer recurses
+    without a limit: 30,000 "[" crashed the process)."""
+    depth = 0
     for event in yaml.parse(text):
         anchor = getattr(event, "anchor", None)
         if isinstance(event, AliasEvent) or anchor:
@@ -166,7 +189,25 @@ def _alias_problem(yaml: YAML, shown: str, text: str) -> Diagnostic | None:
                 shown, mark.line + 1, mark.column + 1,
                 message=f"不允许使用 YAML 锚点或别名（&{anchor or ''} / *{anchor or ''}）。请把内容直接写出来。",
             )
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Diagnostic(shown, event.start_mark.line + 1, event.start_mark.column + 1, message=_TOO_DEEP)
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
     return None
+
+
+def yaml_problem(shown: str, text: str) -> Diagnostic | None:
+    """What parsing alone finds (nothing is built): a syntax error, an anchor or alias, nesting deeper than
+    MAX_DEPTH. For tools that then load the file another way, such as `gongkai fmt`'s round-trip loader."""
+    try:
+        return _structure_problem(_fast_yaml(), shown, text)
+    except (MarkedYAMLError, YAMLError) as exc:
+        return _yaml_error(shown, exc)
+
+
+_TOO_DEEP = f"YAML 嵌套层级过深（超过 {MAX_DEPTH} 层）。记录用不到这么多层，请检查缩进和括号。"
 
 
 def _too_big(shown: str, size: int) -> Diagnostic:
@@ -202,7 +243,7 @@ def _parse(shown: str, raw: bytes) -> tuple[Any, Diagnostic | None]:
 def _reference_load(yaml: YAML, shown: str, text: str) -> tuple[list[Any], Diagnostic | None]:
     """ruamel.yaml: the loader whose results define what a file means, and whose errors have positions."""
     try:
-        if ("&" in text or "*" in text) and (problem := _alias_problem(yaml, shown, text)):
+        if problem := _structure_problem(yaml, shown, text):
             return [], problem
         return list(yaml.load_all(text)), None
     except (MarkedYAMLError, YAMLError) as exc:
@@ -219,7 +260,7 @@ def _shape_problem(shown: str, data: Any) -> Diagnostic | None:
     while stack:
         node, level = stack.pop()
         if level > MAX_DEPTH:
-            return Diagnostic(shown, 1, 1, message=f"YAML 嵌套层级过深（超过 {MAX_DEPTH} 层）。记录用不到这么多层，请检查缩进和括号。")
+            return Diagnostic(shown, 1, 1, message=_TOO_DEEP)
         if isinstance(node, dict):
             for key in node:
                 if not isinstance(key, str):
@@ -231,7 +272,7 @@ def _shape_problem(shown: str, data: Any) -> Diagnostic | None:
 
 def load_catalogue(catalogue: Path) -> LoadResult:
     """Parse every YAML file under `catalogue`; problems become diagnostics, never exceptions."""
-    found = _discover(catalogue)
+    found, refused = _discover(catalogue)
     files = [path for _, path in found]
     slots: list[Diagnostic | tuple[Path, str, tuple[str, str]]] = []  # a misplaced file's problem, or a file to load
     for (parts, path), shown in zip(found, display_paths(files)):
@@ -239,7 +280,7 @@ def load_catalogue(catalogue: Path) -> LoadResult:
         slots.append(_misplaced(shown, path) if place is None or path.suffix != ".yaml" else (path, shown, place))
     loaded = iter(_load_all([(slot[1], slot[0]) for slot in slots if isinstance(slot, tuple)]))
     documents: list[RawDocument] = []
-    diagnostics: list[Diagnostic] = []
+    diagnostics = [_refused(path, kind) for path, kind in refused]
     for slot in slots:
         if not isinstance(slot, tuple):
             diagnostics.append(slot)
@@ -250,7 +291,7 @@ def load_catalogue(catalogue: Path) -> LoadResult:
             diagnostics.append(problem)
         else:
             documents.append(RawDocument(path, shown, place[0], place[1], data, raw))
-    return LoadResult(documents, diagnostics, len(files))
+    return LoadResult(documents, diagnostics, len(files) + len(refused))
 
 
 Loaded = tuple[Any, "Diagnostic | None", "bytes | None"]  # (data, problem, the file's bytes)
@@ -318,11 +359,11 @@ def _load_all(jobs: list[tuple[str, Path]]) -> list[Loaded]:
 
 def _read(shown: str, path: Path) -> tuple[bytes, None] | tuple[None, Diagnostic]:
     try:
-        with path.open("rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            if size > MAX_FILE_BYTES:  # never read a huge file into memory
-                return None, _too_big(shown, size)
-            return file.read(), None
+        return read_regular(path, MAX_FILE_BYTES), None  # never a huge file, a link or a device into memory
+    except FileTooBig as exc:
+        return None, _too_big(shown, exc.size)
+    except NotRegularFile as exc:
+        return None, Diagnostic(shown, 1, 1, message=refusal(exc.kind))
     except OSError as exc:
         return None, Diagnostic(shown, message=f"无法读取文件（{exc.strerror or exc}）。请检查文件权限。")
 

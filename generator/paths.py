@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from generator.files import is_printable, printable
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def display_path(path: Path) -> str:
-    """The path as an editor sees it: relative to the working directory when inside it."""
+    """The path as an editor sees it: relative to the working directory when inside it; printable (a name that is
+    not UTF-8 shows U+FFFD where its bytes were)."""
     try:
-        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else path.as_posix()
+        shown = Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else path.as_posix()
     except ValueError:  # another drive on Windows
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown if is_printable(shown) else printable(shown)
 
 
 def display_paths(paths: list[Path]) -> list[str]:
@@ -36,7 +40,7 @@ def display_paths(paths: list[Path]) -> list[str]:
             shown.append(path.as_posix())
         else:  # relpath's result is already normal: on POSIX it is its own as_posix()
             shown.append(rel if os.sep == "/" else Path(rel).as_posix())
-    return shown
+    return [text if text.isascii() or is_printable(text) else printable(text) for text in shown]
 
 
 def default_flowcharts(catalogue: Path) -> Path:

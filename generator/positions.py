@@ -13,6 +13,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 
+from generator.files import read_regular_text
+
 
 class _StringDates(RoundTripConstructor):
     pass
@@ -28,7 +30,7 @@ def _tree(path: Path, stamp: tuple[int, int]) -> Any:
     yaml.Constructor = _StringDates
     yaml.allow_duplicate_keys = True
     try:
-        return yaml.load(path.read_text(encoding="utf-8"))
+        return yaml.load(read_regular_text(path))
     except Exception:  # noqa: BLE001 — positions are best effort; the error itself is already reported
         return None
 

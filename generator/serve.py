@@ -11,8 +11,8 @@ from pathlib import Path
 
 from generator.build import BuildRequest, build
 from generator.charts.stage import chart_cache_dir
-from generator.errors import ConfigError
-from generator.load import load_yaml_file
+from generator.errors import CatalogueError, ConfigError
+from generator.load import discover, load_yaml_file
 from generator.paths import default_flowcharts
 
 
@@ -45,11 +45,14 @@ def department_view(catalogue: Path, department: str, dest: Path) -> Path:
     if not (catalogue / department / "department.yaml").is_file():
         known = sorted(p.name for p in catalogue.iterdir() if (p / "department.yaml").is_file()) if catalogue.is_dir() else []
         raise ConfigError(f"部门“{department}”不存在。可选部门：{'、'.join(known) or '（无）'}。")
+    _, refused = discover(catalogue)
+    if refused:  # a link, device or pipe would be copied through (a link to /dev/zero fills the disk)
+        raise CatalogueError(refused)
     shutil.rmtree(dest, ignore_errors=True)
     fees = referenced_fees(catalogue / department)
     for folder in sorted(p for p in catalogue.iterdir() if p.is_dir()):
         if folder.name == department:
-            shutil.copytree(folder, dest / folder.name)
+            shutil.copytree(folder, dest / folder.name, symlinks=True)
             continue
         (dest / folder.name).mkdir(parents=True)
         if (folder / "department.yaml").is_file():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -54,10 +55,13 @@ def test_good_files_load_with_kind_and_folder(tmp_path: Path) -> None:
         ("a: &x [1]\nb: *x\n", "1:4:不允许使用 YAML 锚点或别名（&x / *x）。请把内容直接写出来。"),
         ("? [a, b]\n: c\n", "1:1:字段名“('a', 'b')”不是文字。字段名应为英文小写字段名，例如 name；若是值，请写在冒号后面。"),
         ("id: a\nid: b\n", "2:1:重复字段 (id): 字段“id”重复出现。同一层级的字段只能写一次，请删除或合并重复的一项。"),
-        ("a: " + "[" * 5000 + "]" * 5000 + "\n", f"1:1:YAML 嵌套层级过深（超过 {MAX_DEPTH} 层）。记录用不到这么多层，请检查缩进和括号。"),
+        ("a: " + "[" * 5000 + "]" * 5000 + "\n", f"1:23:YAML 嵌套层级过深（超过 {MAX_DEPTH} 层）。记录用不到这么多层，请检查缩进和括号。"),
+        # the C composer recursed once per level: 30,000 crashed the process (a segmentation fault, no message)
+        ("id: " + "[" * 30000 + "\n", f"1:24:YAML 嵌套层级过深（超过 {MAX_DEPTH} 层）。记录用不到这么多层，请检查缩进和括号。"),
+        ("id: " + "{a: " * 30000 + "\n", f"1:81:YAML 嵌套层级过深（超过 {MAX_DEPTH} 层）。记录用不到这么多层，请检查缩进和括号。"),
     ],
     ids=["empty", "comment-only", "list", "scalar", "two-documents", "binary", "gbk", "nul", "tab", "open-quote",
-         "python-tag", "alias", "complex-key", "duplicate", "deep"],
+         "python-tag", "alias", "complex-key", "duplicate", "deep", "deeper-than-the-stack", "deep-mappings"],
 )
 def test_hostile_file_gives_one_plain_problem(tmp_path: Path, content: bytes | str, expected: str) -> None:
     assert _only_problem(tmp_path, content) == expected
@@ -129,7 +133,8 @@ def test_forked_loading_gives_the_same_result_as_serial(tmp_path: Path, monkeypa
 
 
 def test_discover_matches_rglob_order_and_rules(tmp_path: Path) -> None:
-    """discover() uses scandir; it must find and order files exactly as sorted(rglob) + is_file() did."""
+    """discover() uses scandir; it must find and order regular files exactly as sorted(rglob) + is_file() did,
+    and leave out every link, file or folder (they are refused, see test_links_and_special_files_are_refused)."""
     from generator.load import discover
 
     for rel in ("a-b/x.yaml", "a/b.yaml", "a/b/c.yml", "a/.yaml", "a/z.txt", "A/x.yaml", "a/b/d.yaml.bak", "é/x.yaml"):
@@ -138,8 +143,36 @@ def test_discover_matches_rglob_order_and_rules(tmp_path: Path) -> None:
     (tmp_path / "a" / "link.yaml").symlink_to(tmp_path / "a" / "b.yaml")
     (tmp_path / "a" / "broken.yaml").symlink_to(tmp_path / "missing.yaml")
     (tmp_path / "linked-dir").symlink_to(tmp_path / "a", target_is_directory=True)
-    expected = sorted(p for p in tmp_path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    assert discover(tmp_path) == expected and len(expected) == 6
+    expected = sorted(p for p in tmp_path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and not p.is_symlink())
+    found, refused = discover(tmp_path)
+    assert found == expected and len(expected) == 5
+    assert sorted(d.path.rsplit("/", 1)[-1] for d in refused) == ["broken.yaml", "link.yaml", "linked-dir"]
+
+
+def test_links_and_special_files_are_refused_unread(tmp_path: Path) -> None:
+    catalogue = _catalogue(tmp_path, {"demo/powers/a.yaml": "id: a\n"})
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: secret\nname: 仓库外的文件\n", encoding="utf-8")
+    (catalogue / "demo" / "powers" / "linked.yaml").symlink_to(outside)
+    (catalogue / "demo" / "powers" / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(catalogue / "demo" / "powers" / "pipe.yaml")  # opening it for reading would wait for a writer
+    (catalogue / "other").symlink_to(catalogue / "demo", target_is_directory=True)
+    (catalogue / "demo" / "fees").mkdir()
+    (catalogue / "demo" / "fees" / os.fsdecode(b"\xff.yaml")).write_text("id: x\n", encoding="utf-8")
+    result = load_catalogue(catalogue)
+    assert [d.data["id"] for d in result.documents if d.kind == "powers"] == ["a"]
+    messages = {d.path.rsplit("/", 1)[-1]: d.message for d in result.diagnostics}
+    assert set(messages) == {"linked.yaml", "zero.yaml", "pipe.yaml", "other", "\ufffd.yaml"}
+    assert messages["zero.yaml"].startswith("这是符号链接，不是普通文件，未读取。")
+    assert messages["pipe.yaml"].startswith("这是命名管道（FIFO），不是普通文件，未读取。")
+    assert messages["\ufffd.yaml"].startswith("文件名或文件夹名不是有效的 UTF-8 文字")
+    assert result.files == 7
+
+
+def test_a_link_given_as_a_single_file_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").symlink_to("/dev/zero")
+    data, problem = load_yaml_file(tmp_path / "t.yaml")
+    assert data is None and problem is not None and problem.message.startswith("这是符号链接")
 
 
 def test_display_paths_equal_display_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

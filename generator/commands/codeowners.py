@@ -25,12 +25,13 @@ def expected(catalogue: Path, root: Path, core_team: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from generator.editor import codeowners
+    from generator.files import read_regular_text
 
     if not args.catalogue.is_dir():
         raise ConfigError(f"目录 {args.catalogue} 不存在。请用 --catalogue 指定记录所在的文件夹。")
     root = args.catalogue.resolve().parent
     path = root / codeowners.FILE_NAME
-    current = path.read_text(encoding="utf-8") if path.is_file() else ""
+    current = read_regular_text(path) if path.is_file() else ""
     core = args.core_team or (codeowners.core_team_of(current) if current else codeowners.DEFAULT_CORE_TEAM)
     if not codeowners.valid_team(core):
         raise ConfigError(f"核心团队“{core}”格式不对，应为 @组织/团队。")

@@ -11,21 +11,23 @@ from generator.errors import ConfigError
 
 def run(args: argparse.Namespace) -> int:
     from generator.editor.fmt import format_file, yaml_files
+    from generator.files import printable
 
     paths = args.paths or [p for p in (Path("catalogue"), Path("flowcharts")) if p.exists()]
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [printable(str(p)) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise ConfigError(f"找不到：{'、'.join(missing)}")
-    results = [format_file(path, args.check) for path in yaml_files(paths)]
+    files, refused = yaml_files(paths)
+    results = refused + [format_file(path, args.check) for path in files]
     for result in results:
         if result.error:
-            print(f"{result.path}: {result.error}", file=sys.stderr)
+            print(f"{printable(str(result.path))}: {result.error}", file=sys.stderr)
         elif result.changed:
-            print(f"{result.path}: {'需要整理格式' if args.check else '已整理格式'}", file=sys.stderr)
+            print(f"{printable(str(result.path))}: {'需要整理格式' if args.check else '已整理格式'}", file=sys.stderr)
     changed = sum(r.changed for r in results)
     errors = sum(bool(r.error) for r in results)
     verb = "需要整理" if args.check else "已整理"
-    print(f"共 {len(results)} 个文件，{verb} {changed} 个，无法解析 {errors} 个。", file=sys.stderr)
+    print(f"共 {len(results)} 个文件，{verb} {changed} 个，未能处理 {errors} 个（原因见上，这些文件未修改）。", file=sys.stderr)
     return 1 if errors or (args.check and changed) else 0
 
 

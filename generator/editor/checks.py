@@ -9,7 +9,9 @@ from generator.diagnostics import Diagnostic
 from generator.editor import codeowners
 from generator.editor.scaffold import PLACEHOLDER
 from generator.fieldinfo import lookup
+from generator.files import describe, read_regular
 from generator.load import RawDocument
+from generator.paths import display_path
 from generator.rules import problem
 from generator.validate import Validated, model_for
 
@@ -45,7 +47,11 @@ def codeowners_diagnostics(items: list[Validated], catalogue: Path, root: Path) 
     path = root / codeowners.FILE_NAME
     if not path.is_file():
         return
-    current = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        current = read_regular(path).decode("utf-8", errors="replace")
+    except OSError as exc:
+        yield Diagnostic(display_path(path), 1, 1, message=f"CODEOWNERS 无法读取：{describe(exc)}。")
+        return
     owners = [codeowners.Owner(i.raw.folder, i.record.owner_team) for i in items if i.raw.kind == "department"]
     expected = codeowners.render(owners, codeowners.catalogue_prefix(catalogue, root), codeowners.core_team_of(current))
     found = codeowners.stale_diagnostic(path, current, expected)

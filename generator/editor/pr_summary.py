@@ -73,8 +73,11 @@ def export_tree(repo: Path, rev: str, paths: list[str], dest: Path) -> None:
     if not present:
         return
     archive = git("archive", "--format=tar", rev, "--", *present, cwd=repo)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(dest, filter="data")  # links inside stay links (load refuses them); others are refused here
+    except (tarfile.TarError, OSError) as exc:
+        raise GongkaiError(f"无法取出 {rev} 的文件（其中有指向别处的链接或不安全的路径？）：{exc}") from None
 
 
 def _flatten(value: Any, loc: tuple = ()) -> dict[tuple, Any]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import GongkaiError
+from generator.files import describe, read_regular
 from generator.paths import display_path
 
 FORMAT = 1
@@ -69,9 +70,11 @@ def default_revisions_dir(catalogue: Path) -> Path:
 
 def _read(path: Path) -> Revision:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RevisionError(f"修订记录文件 {display_path(path)} 无法读取：{exc}") from None
+        data = json.loads(read_regular(path))
+    except OSError as exc:
+        raise RevisionError(f"修订记录文件 {display_path(path)} 无法读取：{describe(exc)}。") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:  # RecursionError: nesting too deep
+        raise RevisionError(f"修订记录文件 {display_path(path)} 不是有效的 JSON：{exc}。请勿手工删改修订记录。") from None
     required = ("format", "id", "date", "sequence", "changes", "snapshot")
     if not isinstance(data, dict) or any(k not in data for k in required):
         raise RevisionError(f"修订记录文件 {display_path(path)} 缺少必需的字段（{'、'.join(required)}）。请勿手工删改修订记录。")

@@ -14,11 +14,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
-from ruamel.yaml.error import YAMLError
-
 from generator.errors import GongkaiError
+from generator.load import load_yaml_file
 from generator.paths import display_path
 from generator.positions import locate
 from generator.workdays.statutory import FESTIVALS, FIRST_YEAR, LAST_YEAR, statutory_days, version_for
@@ -30,13 +27,6 @@ WEEKDAYS = "一二三四五六日"
 LABELS = {"year": "年份", "notices": "通知", "holidays": "放假安排", "workdays": "调休上班日", "title": "通知标题", "number": "文号",
           "issued_on": "成文日期", "name": "节日名称", "start": "开始日期", "end": "结束日期", "date": "日期", "for": "所调休的节日", "note": "说明"}
 Loc = tuple[str | int, ...]
-
-
-class _StringDates(SafeConstructor):
-    """Dates stay strings so that a bad date is our error message, not a parser crash."""
-
-
-_StringDates.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
 
 
 @dataclass(frozen=True)
@@ -292,12 +282,11 @@ def read_year(data: Any, year: int | None = None) -> tuple[YearData | None, list
 
 
 def load_yaml(path: Path) -> Any:
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Constructor = _StringDates
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YAMLError) as exc:
-        raise CalendarDataError(path, [Problem((), f"无法读取：{exc}")]) from None
+    """The records' reader: dates stay strings; a link, a device, an alias or deep nesting is refused unread."""
+    data, problem = load_yaml_file(path)
+    if problem is not None:
+        raise CalendarDataError(path, [Problem((), f"无法读取（第 {problem.line or 1} 行）：{problem.message}")])
+    return data
 
 
 def parse_year(path: Path, year: int | None = None) -> YearData:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.cli import main
@@ -87,9 +88,38 @@ def test_invalid_yaml_is_reported_and_untouched(tmp_path, capsys):
     assert main(["fmt", str(path)]) == 1
     assert path.read_text(encoding="utf-8") == broken
     err = capsys.readouterr().err
-    assert "无法解析" in err and "未修改" in err and "Traceback" not in err
+    assert "第 3 行：YAML 格式错误：这里不能出现“字段: 值”。" in err and "未修改" in err and "Traceback" not in err
 
 
 def test_missing_path_is_a_plain_error(tmp_path, capsys):
     assert main(["fmt", str(tmp_path / "nope")]) == 1
     assert "找不到" in capsys.readouterr().err
+
+
+def test_links_pipes_alias_bombs_and_deep_nesting_are_refused_unread_and_unwritten(tmp_path, capsys):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(SHUFFLED, encoding="utf-8")  # would be rewritten if fmt wrote through the link
+    folder = _power_file(tmp_path, SHUFFLED).parent
+    (folder / "linked.yaml").symlink_to(outside)
+    os.mkfifo(folder / "pipe.yaml")
+    bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 12))
+    (folder / "bomb.yaml").write_text(bomb, encoding="utf-8")  # 9^12 nodes when expanded
+    (folder / "deep.yaml").write_text("id: " + "[" * 30000 + "\n", encoding="utf-8")
+    assert main(["fmt", str(tmp_path / "catalogue")]) == 1
+    err = capsys.readouterr().err
+    assert outside.read_text(encoding="utf-8") == SHUFFLED and (folder / "linked.yaml").is_symlink()
+    assert "linked.yaml: 这是符号链接，不是普通文件，未读取。" in err
+    assert "pipe.yaml: 这是命名管道（FIFO），不是普通文件，未读取。" in err
+    assert "bomb.yaml: 第 1 行：不允许使用 YAML 锚点或别名" in err
+    assert "deep.yaml: 第 1 行：YAML 嵌套层级过深" in err
+    assert "共 5 个文件，已整理 1 个，未能处理 4 个" in err
+    assert main(["fmt", "--check", str(folder / "linked.yaml")]) == 1  # named directly: still not read
+    assert "这是符号链接" in capsys.readouterr().err
+
+
+def test_fmt_keeps_the_files_permissions(tmp_path):
+    path = _power_file(tmp_path, SHUFFLED)
+    path.chmod(0o640)
+    assert main(["fmt", str(path)]) == 0
+    assert path.stat().st_mode & 0o777 == 0o640 and path.read_text(encoding="utf-8") != SHUFFLED
+    assert sorted(p.name for p in path.parent.iterdir()) == ["shuffled.yaml"]  # no temporary file left
