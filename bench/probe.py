@@ -22,7 +22,8 @@ EXTRA_STAGES = [
     ("generator.mkdocs_adapter.engine", "build_site", "mkdocs"),
     ("generator.build", "build_site", "mkdocs"),
     ("generator.build", "index_site", "search_index"),
-    ("generator.build", "swap_into_place", "swap"),
+    ("generator.output.staging", "make_world_readable", "swap"),
+    ("generator.output.staging", "swap_into_place", "swap"),
 ]
 STAGE_MODULES = ["generator.compile", "generator.build"]
 

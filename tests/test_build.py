@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildRequest, build, swap_into_place
+from generator.build import BuildRequest, build
 from generator.errors import BuildError, CatalogueError
 from tests.conftest import GOOD, ROOT
 from tests.test_sample_site import _contents
@@ -83,35 +83,6 @@ def test_engine_bug_still_leaves_previous_site(previous_site: Path, monkeypatch:
     with pytest.raises(RuntimeError):
         build(_request(GOOD / "catalogue", previous_site))
     _assert_untouched(previous_site, before)
-
-
-def test_swap_restores_previous_site_when_the_final_rename_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out, staged = tmp_path / "site", tmp_path / ".site-x"
-    out.mkdir()
-    (out / "a").write_text("old", encoding="utf-8")
-    staged.mkdir()
-    real_rename = Path.rename
-
-    def rename(self: Path, target: Path) -> Path:
-        if self == staged:
-            raise OSError(errno.EXDEV, "cross-device link")
-        return real_rename(self, target)
-
-    monkeypatch.setattr(Path, "rename", rename)
-    with pytest.raises(OSError):
-        swap_into_place(staged, out)
-    assert (out / "a").read_text(encoding="utf-8") == "old"
-
-
-def test_swap_replaces_the_whole_folder(tmp_path: Path) -> None:
-    out, staged = tmp_path / "site", tmp_path / ".site-x"
-    out.mkdir()
-    (out / "stale.html").write_text("old", encoding="utf-8")
-    staged.mkdir()
-    (staged / "index.html").write_text("new", encoding="utf-8")
-    swap_into_place(staged, out)
-    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_output_parent_that_is_a_file_is_a_plain_error(tmp_path: Path) -> None:

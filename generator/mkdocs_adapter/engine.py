@@ -22,6 +22,14 @@ def site_options_from(config_file: Path) -> SiteOptions:
     return site_options(_load(config_file, None))
 
 
+def site_sources(config_file: Path) -> list[Path]:
+    """Folders the engine reads pages and theme files from (docs_dir, the theme's custom_dir): a build must never
+    write its output over or into them."""
+    config = _load(config_file, None)
+    custom = config.theme.custom_dir
+    return [Path(config.docs_dir)] + ([Path(custom)] if custom else [])
+
+
 def _load(config_file: Path, site_dir: Path | None):  # noqa: ANN202 — MkDocsConfig
     if not config_file.is_file():
         raise ConfigError(f"找不到站点配置文件 {config_file}。")

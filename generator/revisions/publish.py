@@ -15,7 +15,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.build import check_site_out
 from generator.errors import BuildError, GongkaiError
+from generator.output import check_replaceable
 from generator.revisions.history import build_history
 from generator.revisions.manifest import Revision, default_revisions_dir, dumps, load_revisions
 from generator.revisions.pages import HistoryPages
@@ -23,6 +25,7 @@ from generator.revisions.snapshot import catalogue_snapshot
 from generator.workdays import default_calendar_dir, load_calendar
 
 KEEP_FILES = ("revision.json", "changelog.md")
+PUBLISHED = ("index.html", "versions.json", "*/revision.json")  # what an earlier publish left in its folder
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ def versions_json(revisions: list[Revision], full: set[str]) -> bytes:
 def publish(request: PublishRequest) -> PublishReport:
     if request.keep < 1:
         raise GongkaiError("--keep 至少为 1：最新的修订必须保留完整站点。")
+    check_site_out(request.out, request.catalogue, request.config_file, request.flowcharts)
+    check_replaceable(request.out, PUBLISHED)  # the root copy below deletes whatever else is there
     revisions = load_revisions(default_revisions_dir(request.catalogue))
     checked = _ensure_current(request, revisions)
     pages = HistoryPages(checked.catalogue, build_history(revisions), load_calendar(default_calendar_dir(request.catalogue)))
