@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from generator.commands import build, check, serve, synth
@@ -10,6 +11,8 @@ from generator.commands import codeowners, fmt, new, schema
 from generator.commands import calendar, linkcheck, publish, revise
 from generator.diagnostics import format_plain
 from generator.errors import CatalogueError, GongkaiError
+from generator.files import printable
+from generator.notice import print_warnings
 
 # One line per subcommand module; each module registers its own parser.
 COMMANDS = [check, build, serve, synth, new, fmt, schema, codeowners, revise, publish, linkcheck, calendar]
@@ -24,6 +27,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _printable_streams()
+    print_warnings()
     args = parser().parse_args(argv)
     try:
         return args.run(args)
@@ -38,3 +43,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 — the last line of defence: a bug must not greet a user with a traceback
+        if os.environ.get("GONGKAI_DEBUG") == "1":
+            raise
+        print(f"内部错误：{type(exc).__name__}: {printable(str(exc))[:500]}\n"
+              "这是 Gongkai 的缺陷，不是您的操作问题。请把上面这行和所用的命令报告给维护人员"
+              "（设置环境变量 GONGKAI_DEBUG=1 重新运行可看到详细信息）。", file=sys.stderr)
+        return 70  # EX_SOFTWARE
+
+
+def _printable_streams() -> None:
+    """A file name that is not UTF-8 must not make printing it fail (the C.UTF-8 locale's streams are strict)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")

@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import argparse
-import functools
+import errno
 import shutil
+import socket
 import sys
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.build import BuildRequest, build
+from generator.build import BuildRequest, build, check_site_out
 from generator.charts.stage import chart_cache_dir
 from generator.errors import CatalogueError, ConfigError
+from generator.files import describe, printable
 from generator.load import discover, load_yaml_file
+from generator.notice import warn
 from generator.paths import default_flowcharts
+from generator.search.httpd import SiteServer, site_server
 
 
 def parse_addr(addr: str) -> tuple[str, int]:
+    """host:port, [IPv6]:port or :port (127.0.0.1); port 0 picks a free one."""
     host, _, port = addr.rpartition(":")
-    if not port.isdigit():
-        raise ConfigError(f"监听地址“{addr}”无效，应为 主机:端口，例如 127.0.0.1:8000。")
+    if not port.isascii() or not port.isdigit() or int(port) > 65535:
+        raise ConfigError(f"监听地址“{printable(addr)}”无效，应为 主机:端口（端口 0–65535），例如 127.0.0.1:8000。")
+    host = host[1:-1] if host.startswith("[") and host.endswith("]") else host
     return host or "127.0.0.1", int(port)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 — stdlib signature
-        pass
 
 
 def referenced_fees(department_folder: Path) -> set[str]:
@@ -79,8 +79,25 @@ def share_chart_cache(project: Path, view: Path) -> None:
         pass  # no symlinks here (e.g. Windows without the privilege): the view keeps a cache of its own
 
 
-def _print_warning(message: str) -> None:
-    print(f"警告：{message}", file=sys.stderr)
+def open_server(host: str, port: int, site_dir: Path) -> SiteServer:
+    """Bind before building, so a busy port or a wrong address is said at once in Chinese (it was a traceback after
+    the whole build)."""
+    try:
+        return site_server(host, port, site_dir)
+    except (socket.gaierror, UnicodeError, ValueError):  # an unknown name; a name IDNA cannot encode; a NUL byte
+        raise ConfigError(f"无法识别监听地址中的主机“{printable(host)}”。请写本机的 IP 地址，例如 127.0.0.1。") from None
+    except OSError as exc:
+        raise ConfigError(_bind_problem(host, port, exc)) from None
+
+
+def _bind_problem(host: str, port: int, exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return f"端口 {port} 已被占用（可能已有一个预览在运行）。请先关闭它，或换一个端口，例如 --addr {host}:{port + 1 if port < 65535 else 8000}。"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"本机没有地址 {printable(host)}，无法在上面监听。请用 127.0.0.1。"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"没有权限监听端口 {port}（1024 以下的端口需要管理员权限）。请换一个端口，例如 --addr {host}:8000。"
+    return f"无法在 {printable(host)}:{port} 上监听：{describe(exc)}。"
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -90,14 +107,16 @@ def serve(args: argparse.Namespace) -> int:
     if getattr(args, "department", None):
         # Its own output folder: replacing a full site there first meant deleting ~40,000 files at 10,000 records.
         out = Path(".cache/serve-department")
-        flowcharts = flowcharts or default_flowcharts(catalogue)
-        catalogue = department_view(catalogue, args.department, Path(".cache/serve-catalogue/catalogue"))
-        share_chart_cache(args.catalogue.parent, catalogue.parent)
-    # A broken link in a draft is printed, not fatal: the editor previews the page to find and fix it.
-    build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict, warn=_print_warning))
-    handler = functools.partial(_QuietHandler, directory=str(out.resolve()))
-    with ThreadingHTTPServer((host, port), handler) as server:
-        print(f"正在预览：http://{host}:{port}/ （按 Ctrl+C 停止）", file=sys.stderr)
+    check_site_out(out, catalogue, args.config, flowcharts)  # before the department view or the build writes
+    with open_server(host, port, out.resolve()) as server:
+        if getattr(args, "department", None):
+            flowcharts = flowcharts or default_flowcharts(catalogue)
+            catalogue = department_view(catalogue, args.department, Path(".cache/serve-catalogue/catalogue"))
+            share_chart_cache(args.catalogue.parent, catalogue.parent)
+        # A broken link in a draft is printed, not fatal: the editor previews the page to find and fix it.
+        build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict, warn=warn))
+        shown = f"[{host}]" if ":" in host else host
+        print(f"正在预览：http://{shown}:{server.server_address[1]}/ （按 Ctrl+C 停止）", file=sys.stderr)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

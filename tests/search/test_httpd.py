@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.httpd import _Server, serve_directory
+from generator.search.httpd import SiteServer, serve_directory
 
 
 def test_serves_the_folder(tmp_path: Path) -> None:
@@ -19,7 +19,7 @@ def test_serves_the_folder(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("error", "printed"), [(BrokenPipeError, False), (ConnectionResetError, False), (ValueError, True)])
 def test_only_a_real_fault_is_printed(error: type[Exception], printed: bool, capsys: pytest.CaptureFixture[str]) -> None:
     """A browser closing a connection mid-response is normal; anything else keeps the base class's report."""
-    server = _Server(("127.0.0.1", 0), lambda *args: None)
+    server = SiteServer(("127.0.0.1", 0), lambda *args: None)
     try:
         try:
             raise error("test")
