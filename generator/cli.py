@@ -11,7 +11,7 @@ from generator.commands import codeowners, fmt, new, schema
 from generator.commands import calendar, linkcheck, publish, revise
 from generator.diagnostics import format_plain
 from generator.errors import CatalogueError, GongkaiError
-from generator.files import printable
+from generator.files import describe, printable
 from generator.notice import print_warnings
 
 # One line per subcommand module; each module registers its own parser.
@@ -43,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a path the user named that the system refuses (too long, not a folder, no permission)
+        where = printable(str(exc.filename)) if exc.filename is not None else ""
+        print(f"错误：{f'无法访问 {where}：' if where else '文件操作失败：'}{describe(exc)}。", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 — the last line of defence: a bug must not greet a user with a traceback
         if os.environ.get("GONGKAI_DEBUG") == "1":
             raise

@@ -76,9 +76,10 @@ def _place(parts: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
-def discover(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """Every regular .yaml/.yml file below `folder`, and a problem for every entry refused unread."""
-    found, refused = _discover(folder)
+def discover(folder: Path, skip_hidden: bool = False) -> tuple[list[Path], list[Diagnostic]]:
+    """Every regular .yaml/.yml file below `folder`, and a problem for every entry refused unread; `skip_hidden`:
+    leave out everything whose name starts with a dot (.git, .venv, .cache)."""
+    found, refused = _discover(folder, skip_hidden)
     return [path for _, path in found], [_refused(path, kind) for path, kind in refused]
 
 
@@ -90,7 +91,7 @@ def _suffix(name: str) -> str:
 Found = list[tuple[tuple[str, ...], Path]]
 
 
-def _discover(catalogue: Path) -> tuple[Found, list[tuple[Path, str]]]:
+def _discover(catalogue: Path, skip_hidden: bool = False) -> tuple[Found, list[tuple[Path, str]]]:
     """(parts below the catalogue, path) of every regular .yaml/.yml file, in Path order; and every entry refused
     with what it is: a symbolic link (file or folder), a device, a pipe or a socket, or a name that is not UTF-8.
     Refused entries are never opened or entered. Uses scandir's file types, not a stat call per file.
@@ -106,6 +107,8 @@ def _discover(catalogue: Path) -> tuple[Found, list[tuple[Path, str]]]:
         except OSError:
             continue
         for entry in entries:
+            if skip_hidden and entry.name.startswith("."):
+                continue
             try:
                 if not is_printable(entry.name):
                     refused.append((folder / entry.name, _BAD_NAME))

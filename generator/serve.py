@@ -84,7 +84,7 @@ def open_server(host: str, port: int, site_dir: Path) -> SiteServer:
     the whole build)."""
     try:
         return site_server(host, port, site_dir)
-    except (socket.gaierror, UnicodeError, ValueError):  # an unknown name; a name IDNA cannot encode; a NUL byte
+    except (socket.gaierror, UnicodeError, ValueError, TypeError):  # unknown; not IDNA-encodable (TypeError: not UTF-8); NUL
         raise ConfigError(f"无法识别监听地址中的主机“{printable(host)}”。请写本机的 IP 地址，例如 127.0.0.1。") from None
     except OSError as exc:
         raise ConfigError(_bind_problem(host, port, exc)) from None

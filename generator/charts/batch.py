@@ -11,6 +11,13 @@ SVG_START = b"<?xml"
 SVG_END = b"</svg>\n"
 FLAGS = {"svg": "-Tsvg"}  # dpi (below) does not change the SVG, which is always in points
 BOUNDS = {"svg": (SVG_START, SVG_END)}
+# A chart takes ~1 ms of dot (tens of ms on a busy 2-core machine); a graph dot cannot lay out must not hang the build.
+TIMEOUT_BASE_SECONDS = 60.0
+TIMEOUT_PER_CHART_SECONDS = 0.2
+
+
+def timeout_for(charts: int) -> float:
+    return TIMEOUT_BASE_SECONDS + TIMEOUT_PER_CHART_SECONDS * charts
 
 
 def dot_binary() -> str:
@@ -43,15 +50,19 @@ def split_output(data: bytes, count: int, formats: tuple[str, ...]) -> list[dict
 def run_dot(sources: list[str], formats: tuple[str, ...], names: list[str]) -> list[dict[str, bytes]]:
     """One dot process for all `sources`; any message on stderr (e.g. a missing CJK font width) fails the build."""
     flags = [FLAGS[fmt] for fmt in formats] + ["-Gdpi=72"]
+    shown = "、".join(names[:5]) + ("等" if len(names) > 5 else "")
+    limit = timeout_for(len(sources))
     try:
         done = subprocess.run([dot_binary(), *flags], input="".join(sources).encode("utf-8"),
-                              capture_output=True, check=False, env=_env())
+                              capture_output=True, check=False, env=_env(), timeout=limit)
+    except subprocess.TimeoutExpired:  # run() has killed it
+        raise BuildError(f"Graphviz 在 {limit:.0f} 秒内没有画完流程图（{shown}），已停止。请检查这些记录的办理步骤是否异常复杂"
+                         "（如极多的步骤或分支），或稍后在空闲时重试。") from None
     except OSError as exc:
         raise BuildError(f"无法运行 Graphviz：{exc}") from exc
     if done.returncode < 0 and len(sources) > 1:  # Graphviz crashed: halve the batch so one bad graph is isolated
         half = len(sources) // 2
         return run_dot(sources[:half], formats, names[:half]) + run_dot(sources[half:], formats, names[half:])
-    shown = "、".join(names[:5]) + ("等" if len(names) > 5 else "")
     messages = done.stderr.decode("utf-8", "replace").strip()
     if done.returncode != 0 or messages:
         hint = "（中文字体宽度未知：请安装 fonts-noto-cjk 和 Graphviz 的 pango 插件）" if "non-ASCII" in messages or "font" in messages.lower() else ""

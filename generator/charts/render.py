@@ -131,10 +131,11 @@ class ChartRenderer:
         """Outputs for `count` charts whose jobs `make_jobs` builds range by range. Each worker builds its own
         range's DOT, looks it up in the cache and renders what is missing, so DOT never crosses a process boundary
         and building it overlaps Graphviz; this process only stores what was newly rendered."""
-        context = _Context(make_jobs, _tool_stamp(), self.cache_dir, render_legend())
+        store = ChartStore(self.cache_dir) if self.cache_dir is not None else None
+        store = store if store is not None and store.usable else None  # an unusable cache was warned about once
+        context = _Context(make_jobs, _tool_stamp(), self.cache_dir if store else None, render_legend())
         size = max(1, min(self.batch_size, -(-count // self.workers)))
         ranges = [(start, min(start + size, count)) for start in range(0, count, size)]
-        store = ChartStore(self.cache_dir) if self.cache_dir is not None else None
         results: list[dict[str, bytes]] = []
         try:
             for part in self._parts(context, ranges, parallel=count >= PARALLEL_FROM):

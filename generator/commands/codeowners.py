@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import ConfigError, GongkaiError
+from generator.files import describe, printable
 
 
 def expected(catalogue: Path, root: Path, core_team: str) -> str:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise GongkaiError(f"无法写入 {path}：{exc.strerror}") from None
+        raise GongkaiError(f"无法写入 {printable(str(path))}：{describe(exc)}") from None
     print(f"已写入 {path}", file=sys.stderr)
     return 0
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.errors import GongkaiError
+from generator.files import describe, printable
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         for name, text in schemas.items():
             (args.out / name).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise GongkaiError(f"无法写入 {args.out}：{exc.strerror}") from None
+        raise GongkaiError(f"无法写入 {printable(str(args.out))}：{describe(exc)}") from None
     print(f"已写入 {len(schemas)} 个 JSON Schema 到 {args.out}", file=sys.stderr)
     return 0
 

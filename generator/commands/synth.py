@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.paths import PROJECT_ROOT
@@ -23,20 +24,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{value}”不是整数") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("必须至少为 1")
-    return number
+# A province has tens of thousands of records and a few thousand offices; far larger numbers are typing mistakes
+# (10^40 departments ran without end, 10^6 for over a minute).
+MAX_RECORDS, MAX_DEPARTMENTS = 1_000_000, 5_000
+
+
+def _count(most: int) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"“{value}”不是整数") from None
+        if not 1 <= number <= most:
+            raise argparse.ArgumentTypeError(f"必须在 1 到 {most} 之间")
+        return number
+
+    return parse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("synth", help="生成合成目录（用于性能测试）")
-    parser.add_argument("--records", type=_positive, default=1000, help="记录数：职权、收费依据和服务事项合计（默认 1000）")
-    parser.add_argument("--departments", type=_positive, default=14, help="部门数（默认 14）")
+    parser.add_argument("--records", type=_count(MAX_RECORDS), default=1000, help="记录数：职权、收费依据和服务事项合计（默认 1000）")
+    parser.add_argument("--departments", type=_count(MAX_DEPARTMENTS), default=14, help="部门数（默认 14）")
     parser.add_argument("--seed", type=int, default=1, help="随机种子：相同种子生成完全相同的目录（默认 1）")
     parser.add_argument("--out", type=Path, required=True, help="输出目录（须为空目录或此前由 synth 生成的目录）")
     parser.add_argument("--flowcharts", type=Path, default=None, help="流程模板文件夹（默认项目的 flowcharts）")

@@ -127,9 +127,10 @@ def yaml_files(paths: list[Path]) -> tuple[list[Path], list[FmtResult]]:
     refused: list[FmtResult] = []
     for path in paths:
         if path.is_dir() and not path.is_symlink():
-            files, problems = discover(path)
+            files, problems = discover(path, skip_hidden=True)  # not .git, .venv or .cache, even for `gongkai fmt .`
             found.update(p for p in files if p.suffix == ".yaml")
             refused += [FmtResult(Path(d.path), False, f"{d.message}未修改。") for d in problems]
         elif path.suffix in (".yaml", ".yml") or path.is_symlink():
             found.add(path)  # a link named here is refused when format_file opens it
     return sorted(found), refused
+

@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import zlib
+from contextlib import suppress
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
@@ -24,6 +25,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+
+from generator.files import describe, printable, read_regular
+from generator.notice import warn
 
 FORMAT = "pages-1"  # bump when what is stored changes
 _LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
@@ -89,6 +93,13 @@ class PageCache:
         self.folder = None if os.environ.get("GONGKAI_NO_CACHE") == "1" else folder
         self.pending: dict[str, str] = {}  # src_uri → key, for pages MkDocs renders this time
         self.reused: set[str] = set()
+        self.damaged = 0  # entries that could not be read back (rendered afresh)
+
+    def _skip(self, exc: OSError) -> None:
+        """A cache that cannot be written (full disk, read-only folder) is left alone for the rest of the build."""
+        if self.folder is not None:
+            warn(f"页面缓存 {printable(str(self.folder))} 无法写入（{describe(exc)}），本次不再写入缓存；网站照常生成。")
+        self.folder = None
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -100,18 +111,21 @@ class PageCache:
         if self.folder is None:
             return outside
         context = context_digest(config, nav, generated_titles)
-        remaining = []
+        remaining: list[File] = []
         for file in outside:
             key = _digest([context.encode(), file.src_uri.encode(), file.content_bytes])
             try:
-                html = zlib.decompress(self._path(key).read_bytes())
-            except (OSError, zlib.error):
+                html = zlib.decompress(read_regular(self._path(key)))
+            except (OSError, zlib.error) as exc:
+                self.damaged += not isinstance(exc, FileNotFoundError)
                 self.pending[file.src_uri] = key
                 remaining.append(file)
                 continue
             file.inclusion = InclusionLevel.EXCLUDED
             files.append(File.generated(config, file.dest_uri, content=html))
             self.reused.add(file.src_uri)
+        if self.damaged:
+            warn(f"页面缓存 {printable(str(self.folder))} 中有 {self.damaged} 个条目已损坏或无法读取，这些页面已重新生成。")
         return remaining
 
     def store(self, src_uri: str, html: str) -> None:
@@ -119,10 +133,12 @@ class PageCache:
         if key is None or self.folder is None:
             return
         path = self._path(key)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_bytes(zlib.compress(html.encode("utf-8", errors="xmlcharrefreplace"), 1))
             os.replace(temporary, path)  # atomic: a parallel build never reads half a file
-        except OSError:
-            pass  # a cache that cannot be written only costs the next build time
+        except OSError as exc:
+            with suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            self._skip(exc)  # a cache that cannot be written only costs the next build time

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.build import check_site_out
 from generator.errors import BuildError, GongkaiError
+from generator.files import describe, printable
 from generator.output import check_replaceable
 from generator.revisions.history import build_history
 from generator.revisions.manifest import Revision, default_revisions_dir, dumps, load_revisions
@@ -136,5 +137,5 @@ def publish(request: PublishRequest) -> PublishReport:
         _replace_root(request.out, request.out / current.id, {r.id for r in revisions})
         (request.out / "versions.json").write_bytes(versions_json(revisions, full))
     except OSError as exc:
-        raise BuildError(f"写入发布目录失败：{exc}") from None
+        raise BuildError(f"写入发布目录失败：{describe(exc)}（{printable(str(exc.filename or request.out))}）") from None
     return report

@@ -13,8 +13,11 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.files import describe, printable, read_regular
+from generator.notice import warn
 
 _BUNDLE = "bundle"
 _COUNTS = "counts.json"
@@ -26,18 +29,31 @@ KEEP_AT_LEAST = 32
 @dataclass(frozen=True)
 class BundleCache:
     folder: Path
+    _warned: set[str] = field(default_factory=set, compare=False, repr=False)  # shards run in threads: warn once
+
+    def _skip(self, problem: str) -> None:
+        if problem not in self._warned:
+            self._warned.add(problem)
+            warn(f"搜索索引缓存 {printable(str(self.folder))} {problem}，相关分片已重新建立索引；网站照常生成。")
 
     def restore(self, key: str, output: Path) -> dict[str, int] | None:
         """Copy the bundle stored under `key` to `output` (which must not exist) and return its Pagefind counts;
         None when there is no usable entry (then `output` is left absent)."""
         entry = self.folder / key
         try:
-            stored = json.loads((entry / _COUNTS).read_text(encoding="utf-8"))
+            stored = json.loads(read_regular(entry / _COUNTS, 64 * 1024))
+        except FileNotFoundError:
+            return None  # not cached: the usual miss
+        except (OSError, ValueError) as exc:
+            self._skip(f"中有条目无法读取（{describe(exc) if isinstance(exc, OSError) else '内容已损坏'}）")
+            return None
+        try:
             counts = {str(kind): int(number) for kind, number in stored.items()}
             shutil.copytree(entry / _BUNDLE, output)
             os.utime(entry)  # most recently used: kept longest
-        except (OSError, ValueError, TypeError, AttributeError):  # AttributeError: counts that are not an object
+        except (OSError, ValueError, TypeError, AttributeError, shutil.Error) as exc:  # AttributeError: counts not an object
             shutil.rmtree(output, ignore_errors=True)
+            self._skip(f"中有条目无法读取（{describe(exc) if isinstance(exc, OSError) else '内容已损坏'}）")
             return None
         return counts
 
@@ -50,9 +66,11 @@ class BundleCache:
             shutil.copytree(bundle, scratch / _BUNDLE)
             (scratch / _COUNTS).write_text(json.dumps(counts, sort_keys=True), encoding="utf-8")
             scratch.rename(self.folder / key)  # fails if another build stored the same key meanwhile: same content
-        except OSError:
+        except OSError as exc:
             if scratch is not None:
                 shutil.rmtree(scratch, ignore_errors=True)
+            if not (self.folder / key).is_dir():  # stored meanwhile by another build is no fault
+                self._skip(f"无法写入（{describe(exc)}）")
 
     def evict(self, used: set[str]) -> None:
         """Delete all but the `used` entries and the KEEP_AT_LEAST most recently used others, and any leftover

@@ -1,11 +1,11 @@
-"""The chart cache file: round trip, incomplete entries, and a broken file as a plain build error."""
+"""The chart cache file: round trip, incomplete entries, and a broken, read-only or full cache skipped with a warning."""
 
 from __future__ import annotations
 
-import pytest
+import logging
+import sqlite3
 
 from generator.charts.store import FILE_NAME, ChartStore
-from generator.errors import BuildError
 
 
 def test_round_trip_and_only_complete_entries(tmp_path):
@@ -18,7 +18,36 @@ def test_round_trip_and_only_complete_entries(tmp_path):
     assert len(again.get([f"k{i}" for i in range(1200)] + ["a"], ("svg",))) == 1  # more keys than one SELECT takes
 
 
-def test_a_broken_cache_file_is_a_build_error(tmp_path):
+def test_a_broken_cache_file_is_skipped_with_one_warning(tmp_path, caplog):
     (tmp_path / FILE_NAME).write_bytes(b"not a database at all" * 100)
-    with pytest.raises(BuildError, match="流程图缓存"):
-        ChartStore(tmp_path).get(["a"], ("svg",))
+    with caplog.at_level(logging.WARNING, logger="gongkai"):
+        store = ChartStore(tmp_path)
+        assert not store.usable and store.get(["a"], ("svg",)) == {}
+        store.put([("a", {"svg": b"<svg/>"})])  # nothing written, nothing raised
+        ChartStore(tmp_path).get(["a"], ("svg",))  # a worker's own store: not warned twice
+    assert len(caplog.messages) == 1 and "流程图缓存" in caplog.messages[0] and "本次不使用缓存" in caplog.messages[0]
+
+
+def test_a_full_disk_stops_writing_with_one_warning(tmp_path, caplog, monkeypatch):
+    store = ChartStore(tmp_path)
+    real = store.db
+
+    class Full:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def executemany(self, *args):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    store.db = Full()
+    with caplog.at_level(logging.WARNING, logger="gongkai"):
+        store.put([("a", {"svg": b"<svg/>"})])
+        store.put([("b", {"svg": b"<svg/>"})])
+    assert not store.usable and len(caplog.messages) == 1 and "无法写入（database or disk is full）" in caplog.messages[0]
+    real.close()

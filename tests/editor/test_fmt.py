@@ -123,3 +123,15 @@ def test_fmt_keeps_the_files_permissions(tmp_path):
     assert main(["fmt", str(path)]) == 0
     assert path.stat().st_mode & 0o777 == 0o640 and path.read_text(encoding="utf-8") != SHUFFLED
     assert sorted(p.name for p in path.parent.iterdir()) == ["shuffled.yaml"]  # no temporary file left
+
+
+def test_hidden_folders_are_not_walked(tmp_path, monkeypatch, capsys):
+    path = _power_file(tmp_path, SHUFFLED)
+    hidden = tmp_path / ".venv" / "lib" / "powers"
+    hidden.mkdir(parents=True)
+    (hidden / "x.yaml").write_text(SHUFFLED, encoding="utf-8")
+    (tmp_path / ".venv" / "python").symlink_to("/usr/bin/python3")
+    monkeypatch.chdir(tmp_path)
+    assert main(["fmt", "--check", "."]) == 1
+    err = capsys.readouterr().err
+    assert "shuffled.yaml: 需要整理格式" in err and ".venv" not in err and path.read_text(encoding="utf-8") == SHUFFLED
