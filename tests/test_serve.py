@@ -1,4 +1,4 @@
-"""`gongkai serve --department`: the preview catalogue holds one department and only the fee bases it names."""
+"""`gongkai serve`: the --department preview catalogue (one department and the fee bases it names), and addresses."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from generator.check import check_catalogue
-from generator.errors import ConfigError
+from generator.errors import CatalogueError, ConfigError
 from generator.charts.render import DEFAULT_CACHE
 from generator.charts.stage import CACHE_ENV, chart_cache_dir
-from generator.serve import department_view, share_chart_cache
+from generator.serve import department_view, open_server, parse_addr, share_chart_cache
 
 
 def _files(folder: Path) -> set[str]:
@@ -59,3 +59,32 @@ def test_a_configured_chart_cache_needs_no_link(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "everyone"))
     share_chart_cache(tmp_path / "project", tmp_path / "view")
     assert not (tmp_path / "view" / DEFAULT_CACHE).exists()
+
+
+def test_a_link_anywhere_in_the_catalogue_stops_the_department_preview(good_catalogue: Path, tmp_path: Path) -> None:
+    catalogue = good_catalogue / "catalogue"
+    (catalogue / "demo-civil" / "services" / "zero.yaml").symlink_to("/dev/zero")  # copytree would read it for ever
+    with pytest.raises(CatalogueError) as refused:
+        department_view(catalogue, "demo-civil", tmp_path / "view")
+    assert [d.message[:6] for d in refused.value.diagnostics] == ["这是符号链接"]
+    assert not (tmp_path / "view").exists()
+
+
+@pytest.mark.parametrize(("addr", "says"), [
+    ("127.0.0.1:99999", "端口 0–65535"), ("127.0.0.1:http", "无效"), ("localhost:８０", "无效"),
+    ("no-such-host.invalid:8000", "无法识别监听地址中的主机"), ("\udcff:80", "无法识别监听地址中的主机"),
+])
+def test_a_bad_address_is_a_chinese_error(addr: str, says: str, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=says):
+        open_server(*parse_addr(addr), tmp_path)
+
+
+def test_a_busy_port_says_so_and_suggests_another(tmp_path: Path) -> None:
+    with open_server("127.0.0.1", 0, tmp_path) as taken:
+        port = taken.server_address[1]
+        with pytest.raises(ConfigError, match=f"端口 {port} 已被占用.*--addr 127.0.0.1:{port + 1}"):
+            open_server("127.0.0.1", port, tmp_path)
+
+
+def test_ipv6_addresses_are_understood() -> None:
+    assert parse_addr("[::1]:8000") == ("::1", 8000) and parse_addr(":9000") == ("127.0.0.1", 9000)

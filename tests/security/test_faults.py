@@ -352,3 +352,32 @@ def test_disk_full_while_writing_the_site_leaves_the_previous_one(project: Path,
     assert result.code == 1 and "写入输出目录失败：磁盘已满" in result.err, result.err
     assert tree(project / SITE) == before
     assert json.dumps(sorted(p.name for p in project.iterdir() if p.name.startswith("."))) == '[".cache"]'
+
+
+def test_a_full_disk_under_the_caches_only_costs_warnings(project: Path, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file written under .cache/ fails with ENOSPC (the chart cache is SQLite's own file: tests/charts/
+    test_store.py fills it); the build and the check still succeed, with warnings."""
+    import builtins
+    import io
+
+    real_open = io.open
+    caches = str(project / ".cache") + os.sep
+
+    def full(file, mode="r", *args, **kwargs):  # noqa: ANN001, ANN202 — the signature of open()
+        if not isinstance(file, int) and any(flag in mode for flag in "wax") and os.path.abspath(os.fsdecode(file)).startswith(caches):
+            raise OSError(errno.ENOSPC, "No space left on device", os.fspath(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", full)
+    monkeypatch.setattr(io, "open", full)
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("GONGKAI_NO_CACHE", raising=False)
+    shutil.rmtree(project / ".cache" / "pages")  # every page must be stored again, and cannot be
+    shutil.rmtree(project / ".cache" / "search")
+    built = run_cli("build", "--out", SITE)
+    assert built.code == 0, built.err
+    assert "警告：页面缓存" in built.err and "磁盘已满" in built.err and "警告：搜索索引缓存" in built.err
+    checked = run_cli("check")
+    assert checked.code == 0 and "警告：检查结果缓存" in checked.err and "磁盘已满" in checked.err
+    monkeypatch.undo()
+    assert_clean_site(project, Outcome(built.code, built.out, built.err))
