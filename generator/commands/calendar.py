@@ -43,11 +43,13 @@ def _pending(catalogue: Path, revisions: list) -> list:  # noqa: ANN001 — list
 
 
 def _write(draft: Path, target: Path) -> None:
+    from generator.files import read_regular
+
     if draft.resolve() == target.resolve():
         return  # edited in place: already where it belongs
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(draft.read_bytes())
+    tmp.write_bytes(read_regular(draft))  # never the target of a link put in the draft's place since it was checked
     tmp.replace(target)
 
 
