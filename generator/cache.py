@@ -127,25 +127,26 @@ def _decode(stored: dict[str, Any]) -> CheckSummary:
 
 
 class ResultCache:
-    """A cache that cannot be read or written is skipped with one warning: it only ever costs speed."""
+    """A cache that cannot be read is started afresh, one that cannot be written is skipped; either is said once, and
+    neither changes the result: it only ever costs speed."""
 
     def __init__(self, catalogue: Path, key: str) -> None:
         self.file = cache_dir(catalogue) / FILE_NAME
         self.key = key
-        self.usable = True
+        self.said: set[str] = set()
 
-    def _skip(self, problem: str) -> None:
-        if self.usable:
-            warn(f"检查结果缓存 {display_path(self.file)} {problem}，本次不使用缓存；检查结果不受影响。")
-        self.usable = False
+    def _warn(self, problem: str) -> None:
+        if problem not in self.said:
+            self.said.add(problem)
+            warn(f"检查结果缓存 {display_path(self.file)} {problem}；检查结果不受影响。")
 
     def _entries(self) -> dict[str, Any]:
         try:
             entries = json.loads(read_regular(self.file, MAX_BYTES))
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as exc:
-            self._skip(f"无法读取（{describe(exc) if isinstance(exc, OSError) else '内容已损坏'}）")
+        except (OSError, ValueError) as exc:  # a damaged file is replaced by the next result written
+            self._warn(f"无法读取（{describe(exc) if isinstance(exc, OSError) else '内容已损坏'}），已重新检查")
             return {}
         return entries if isinstance(entries, dict) else {}
 
@@ -157,8 +158,6 @@ class ResultCache:
 
     def put(self, summary: CheckSummary) -> None:
         entries = {k: v for k, v in self._entries().items() if k != self.key}
-        if not self.usable:
-            return
         entries[self.key] = _encode(summary)
         kept = dict(list(entries.items())[-KEEP:])
         tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
@@ -169,7 +168,7 @@ class ResultCache:
         except (OSError, ValueError) as exc:  # ValueError: text that is not UTF-8
             with suppress(OSError):
                 tmp.unlink(missing_ok=True)  # half a file on a full disk
-            self._skip(f"无法写入（{describe(exc)}）")
+            self._warn(f"无法写入（{describe(exc)}），本次未保存")
 
 
 def cached_check(catalogue: Path, flowcharts: Path | None = None, strict: bool = False) -> CheckSummary:

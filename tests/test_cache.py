@@ -11,7 +11,7 @@ import pytest
 
 import generator.check
 from generator import cache
-from tests.conftest import BAD, GOOD
+from tests.conftest import BAD, GOOD, CliResult
 
 CHECK = ("check", "--catalogue", "catalogue", "--flowcharts", "flowcharts")
 
@@ -121,7 +121,10 @@ def test_a_broken_cache_file_is_ignored(project: Path, run_cli) -> None:
     file = project / ".cache" / "check" / cache.FILE_NAME
     for junk in ("{not json", "[]", json.dumps({k: {"files": "x"} for k in json.loads(file.read_text(encoding="utf-8"))})):
         file.write_text(junk, encoding="utf-8")
-        assert run_cli(*CHECK) == cold
+        again = run_cli(*CHECK)
+        warned = "警告：检查结果缓存 .cache/check/result-v1.json 无法读取（内容已损坏），已重新检查；检查结果不受影响。\n"
+        assert again == CliResult(cold.code, cold.out, (warned if junk == "{not json" else "") + cold.err)
+        assert run_cli(*CHECK) == cold  # the damaged file was replaced: no warning the next time
 
 
 def test_no_cache_setting_bypasses_it(project: Path, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
