@@ -25,13 +25,28 @@ class ChartStore:
         self.db: sqlite3.Connection | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last batch on power loss is fine
-            self.db.execute("CREATE TABLE IF NOT EXISTS chart (key TEXT NOT NULL, format TEXT NOT NULL, data BLOB NOT NULL,"
-                            " PRIMARY KEY (key, format))")
+            try:
+                self._open()
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise  # locked, read-only, full: the file itself may be fine
+                self._start_afresh(exc)  # not a database, or a damaged one: only the charts drawn since are lost
         except (OSError, sqlite3.Error) as exc:
             self._skip("无法打开", exc)
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last batch on power loss is fine
+        self.db.execute("CREATE TABLE IF NOT EXISTS chart (key TEXT NOT NULL, format TEXT NOT NULL, data BLOB NOT NULL,"
+                        " PRIMARY KEY (key, format))")
+
+    def _start_afresh(self, exc: sqlite3.Error) -> None:
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        self._open()
+        self._say("已损坏", exc, "，已删除并重新建立")
 
     @property
     def usable(self) -> bool:
@@ -40,11 +55,13 @@ class ChartStore:
     def _skip(self, what: str, exc: BaseException) -> None:
         """Stop using the cache for the rest of this store's life, and say so once per file and process."""
         self.close()
+        self._say(what, exc, "，本次不使用缓存，流程图照常重新生成。如问题持续，可删除该文件")
+
+    def _say(self, what: str, exc: BaseException, then: str = "") -> None:
         reason = describe(exc) if isinstance(exc, OSError) else str(exc)
         if str(self.path) not in _WARNED:
             _WARNED.add(str(self.path))
-            warn(f"流程图缓存 {printable(str(self.path))} {what}（{reason}），本次不使用缓存，流程图照常重新生成。"
-                 f"如问题持续，可删除该文件。")
+            warn(f"流程图缓存 {printable(str(self.path))} {what}（{reason}）{then}。")
 
     def get(self, keys: list[str], formats: tuple[str, ...]) -> dict[str, dict[str, bytes]]:
         """key → outputs, for the keys that have every format."""

@@ -45,7 +45,7 @@ class BundleCache:
         except FileNotFoundError:
             return None  # not cached: the usual miss
         except (OSError, ValueError) as exc:
-            self._skip(f"中有条目无法读取（{describe(exc) if isinstance(exc, OSError) else '内容已损坏'}）")
+            self._damaged(entry, exc)
             return None
         try:
             counts = {str(kind): int(number) for kind, number in stored.items()}
@@ -53,9 +53,14 @@ class BundleCache:
             os.utime(entry)  # most recently used: kept longest
         except (OSError, ValueError, TypeError, AttributeError, shutil.Error) as exc:  # AttributeError: counts not an object
             shutil.rmtree(output, ignore_errors=True)
-            self._skip(f"中有条目无法读取（{describe(exc) if isinstance(exc, OSError) else '内容已损坏'}）")
+            self._damaged(entry, exc)
             return None
         return counts
+
+    def _damaged(self, entry: Path, exc: Exception) -> None:
+        """Say so, and remove the entry so that this build's fresh bundle takes its place."""
+        self._skip(f"中有条目无法读取（{describe(exc) if isinstance(exc, OSError) else '内容已损坏'}），已删除")
+        shutil.rmtree(entry, ignore_errors=True)
 
     def store(self, key: str, bundle: Path, counts: dict[str, int]) -> None:
         """Keep a copy of the finished `bundle`; a cache that cannot be written only costs the next build a run."""

@@ -18,14 +18,26 @@ def test_round_trip_and_only_complete_entries(tmp_path):
     assert len(again.get([f"k{i}" for i in range(1200)] + ["a"], ("svg",))) == 1  # more keys than one SELECT takes
 
 
-def test_a_broken_cache_file_is_skipped_with_one_warning(tmp_path, caplog):
+def test_a_damaged_cache_file_is_replaced_with_one_warning(tmp_path, caplog):
     (tmp_path / FILE_NAME).write_bytes(b"not a database at all" * 100)
+    with caplog.at_level(logging.WARNING, logger="gongkai"):
+        store = ChartStore(tmp_path)
+        assert store.usable and store.get(["a"], ("svg",)) == {}
+        store.put([("a", {"svg": b"<svg/>"})])
+        store.close()
+        assert ChartStore(tmp_path).get(["a"], ("svg",)) == {"a": {"svg": b"<svg/>"}}  # and kept again
+    assert len(caplog.messages) == 1 and "已损坏（file is not a database），已删除并重新建立" in caplog.messages[0]
+
+
+def test_a_cache_that_cannot_be_opened_is_skipped_with_one_warning(tmp_path, caplog):
+    (tmp_path / FILE_NAME).mkdir()  # a folder where the file should be: SQLite cannot open it (as a read-only file)
     with caplog.at_level(logging.WARNING, logger="gongkai"):
         store = ChartStore(tmp_path)
         assert not store.usable and store.get(["a"], ("svg",)) == {}
         store.put([("a", {"svg": b"<svg/>"})])  # nothing written, nothing raised
         ChartStore(tmp_path).get(["a"], ("svg",))  # a worker's own store: not warned twice
-    assert len(caplog.messages) == 1 and "流程图缓存" in caplog.messages[0] and "本次不使用缓存" in caplog.messages[0]
+    assert len(caplog.messages) == 1 and "无法打开（" in caplog.messages[0] and "本次不使用缓存" in caplog.messages[0]
+    assert (tmp_path / FILE_NAME).is_dir()  # not ours to delete: only a damaged database file is replaced
 
 
 def test_a_full_disk_stops_writing_with_one_warning(tmp_path, caplog, monkeypatch):

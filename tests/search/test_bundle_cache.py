@@ -33,11 +33,15 @@ def test_a_stored_bundle_comes_back_with_its_counts(tmp_path: Path) -> None:
 def test_a_missing_or_broken_entry_is_a_miss_and_leaves_no_output(tmp_path: Path) -> None:
     cache = BundleCache(tmp_path / "cache")
     assert cache.restore("absent", tmp_path / "out") is None
-    cache.store("k1", _bundle(tmp_path / "made", "词"), {"page": 1})
+    bundle = _bundle(tmp_path / "made", "词")
     for broken in ("{not json", "[1, 2]", '{"page": "many"}', '{"page": null}'):
+        cache.store("k1", bundle, {"page": 1})
         (tmp_path / "cache" / "k1" / "counts.json").write_text(broken, encoding="utf-8")
         assert cache.restore("k1", tmp_path / "out") is None, broken
         assert not (tmp_path / "out").exists()
+        assert not (tmp_path / "cache" / "k1").exists()  # removed, so this build's fresh bundle takes its place
+    cache.store("k1", bundle, {"page": 1})
+    assert cache.restore("k1", tmp_path / "out") == {"page": 1}
 
 
 def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:

@@ -264,6 +264,9 @@ def test_corrupt_caches_are_skipped_with_warnings(project: Path) -> None:
     for warned in ("流程图缓存", "页面缓存", "搜索索引缓存"):
         assert f"警告：{warned}" in result.err, result.err
     assert _run(project, "check").code == 0
+    again = _run(project, "build", "--out", SITE)  # the damaged entries were replaced
+    assert_clean_site(project, again)
+    assert "警告" not in again.err, again.err
 
 
 def test_unwritable_caches_are_skipped_with_warnings(project: Path) -> None:
