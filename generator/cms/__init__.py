@@ -1,0 +1,47 @@
+"""The form editor at /admin/: Decap CMS configured from the models, writing what `gongkai fmt` writes.
+
+One door: `admin_files` gives every file of the admin/ folder (site path → bytes); `config_text` gives one
+department's configuration. The JavaScript comes from npm (vendor.py); the forms from the models (fields.py,
+config.py); the browser code keeps each file's comments and layout (static/gongkai-format.js).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from generator.cms.config import Backend, Project, all_configs, backend_from_edit_base
+from generator.cms.vendor import INSTALL_HINT, find_node_modules, vendor_files
+
+ADMIN_DIR = "admin"
+STATIC = ("gongkai-cms.js", "gongkai-format.js", "gongkai-preview.js", "preview.css", "choose.css")
+
+__all__ = ["ADMIN_DIR", "Backend", "Project", "admin_files", "backend_from_edit_base", "config_text", "find_node_modules"]
+
+
+def config_text(config: dict[str, Any]) -> str:
+    """Stable bytes: the same models and departments give the same file."""
+    return json.dumps(config, ensure_ascii=False, indent=2) + "\n"
+
+
+def _index(project: Project, site_name: str, installed: bool) -> str:
+    env = Environment(loader=PackageLoader("generator.cms", "templates"), autoescape=select_autoescape(["j2"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("index.html.j2").render(site_name=site_name, departments=project.departments,
+                                                    installed=installed, missing=INSTALL_HINT)
+
+
+def admin_files(project: Project, node_modules: Path | None, site_name: str) -> dict[str, bytes]:
+    """Every file of admin/ (paths relative to it). Without the npm packages the page says how to install them."""
+    out: dict[str, bytes] = {"index.html": _index(project, site_name, node_modules is not None).encode("utf-8")}
+    static = files("generator.cms") / "static"
+    out.update({name: (static / name).read_bytes() for name in STATIC})
+    for dep_id, config in all_configs(project).items():
+        out[f"config/{dep_id}.json"] = config_text(config).encode("utf-8")
+    if node_modules is not None:
+        out.update({site: path.read_bytes() for site, path in vendor_files(node_modules).items()})
+    return out

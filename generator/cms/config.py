@@ -1,0 +1,141 @@
+"""Decap CMS configuration: one form per record kind for one department, from the models' JSON Schema.
+
+Each department gets its own configuration (admin/config/<id>.json): its powers, fee bases and service items,
+its own department file, and the procedure templates its records point to. An editor sees only the folder she is
+responsible for, and CODEOWNERS still decides who may approve the pull request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.cms.fields import Links, fields_of
+from generator.editor.kinds import KINDS, Kind
+from generator.editor.schema import schema_for
+
+LOCALE = "zh_Hans"  # Decap CMS's Simplified Chinese interface
+FORMAT_PREFIX = "gongkai-"  # custom formats registered by gongkai-cms.js, one per kind: gongkai-power, …
+PUBLISH_MODES = {"github": "editorial_workflow", "gitlab": "editorial_workflow", "gitea": "simple"}
+
+
+@dataclass(frozen=True)
+class Backend:
+    """Where the CMS reads and writes: GitHub, GitLab or Gitea (Decap supports no editorial workflow on Gitea)."""
+
+    name: str  # github | gitlab | gitea
+    repo: str  # owner/name
+    branch: str = "main"
+    base_url: str | None = None  # a self-hosted GitLab or Gitea, e.g. https://git.example.gov.cn
+    app_id: str | None = None  # the OAuth application's client id (GitLab PKCE, Gitea)
+
+    def settings(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"name": self.name, "repo": self.repo, "branch": self.branch}
+        if self.name == "gitlab":
+            found["auth_type"] = "pkce"
+        if self.base_url:
+            base = self.base_url.rstrip("/")
+            found["base_url"] = base
+            found["api_root"] = f"{base}/api/v1" if self.name == "gitea" else f"{base}/api/v4"
+        if self.app_id:
+            found["app_id"] = self.app_id
+        if self.name in ("github", "gitlab"):
+            found["cms_label_prefix"] = "cms/"
+        return found
+
+
+def backend_from_edit_base(edit_base: str | None) -> Backend | None:
+    """The backend the site's "edit this record" links point to (mkdocs.yml repo_url + edit_uri)."""
+    if not edit_base:
+        return None
+    parts = urlsplit(edit_base)
+    path = [p for p in parts.path.split("/") if p]
+    if len(path) < 2:
+        return None
+    branch = path[3] if len(path) > 3 and path[2] in ("edit", "blob", "-") else "main"
+    if len(path) > 4 and path[2] == "-":  # GitLab: /owner/name/-/edit/main/
+        branch = path[4]
+    host = parts.hostname or ""
+    if host == "github.com":
+        return Backend("github", f"{path[0]}/{path[1]}", branch)
+    base = f"{parts.scheme}://{parts.netloc}"
+    if "gitlab" in host:
+        return Backend("gitlab", f"{path[0]}/{path[1]}", branch, None if host == "gitlab.com" else base)
+    return Backend("gitea", f"{path[0]}/{path[1]}", branch, base)
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the configuration needs to know about the project."""
+
+    departments: tuple[tuple[str, str], ...]  # (id, name), in catalogue order
+    backend: Backend | None
+    site_url: str | None = None
+    catalogue: str = "catalogue"  # folders relative to the repository root
+    flowcharts: str = "flowcharts"
+    local_backend: str | None = None  # decap-server's URL; Decap uses it only when the CMS is opened on localhost
+
+
+def format_name(kind: Kind) -> str:
+    return FORMAT_PREFIX + kind.name
+
+
+def kind_fields(kind: Kind, links: Links | None) -> list[dict[str, Any]]:
+    schema = schema_for(kind)
+    return fields_of(schema, schema.get("$defs", {}), links)
+
+
+def _folder_collection(kind: Kind, folder: str, links: Links | None, project: Project) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "name": kind.folder or kind.name, "label": kind.label, "label_singular": kind.label,
+        "folder": folder, "extension": "yaml", "format": format_name(kind),
+        "identifier_field": "id", "slug": "{{id}}", "summary": "{{name}}",
+        "create": True, "fields": kind_fields(kind, links),
+    }
+    if kind.folder:
+        found["preview_path"] = f"{kind.folder}/{{{{slug}}}}/"
+        found["sortable_fields"] = ["name", "changed_on"]
+    return found
+
+
+def department_config(department: tuple[str, str], project: Project) -> dict[str, Any]:
+    """The whole CMS configuration for one department's editors."""
+    dep_id, dep_name = department
+    links = Links(department)
+    collections = [
+        _folder_collection(kind, f"{project.catalogue}/{dep_id}/{kind.folder}", links, project)
+        for kind in KINDS.values() if kind.folder
+    ]
+    department_kind = KINDS["department"]
+    collections.append({
+        "name": "department", "label": "部门信息", "format": format_name(department_kind), "extension": "yaml",
+        "files": [{"name": dep_id, "label": dep_name, "file": f"{project.catalogue}/{dep_id}/department.yaml",
+                   "fields": kind_fields(department_kind, links)}],
+    })
+    procedures = _folder_collection(KINDS["procedure"], project.flowcharts, links, project)
+    procedures.update({"name": "procedures", "create": False, "delete": False})
+    collections.append(procedures)
+    config: dict[str, Any] = {
+        "locale": LOCALE,
+        "load_config_file": False,
+        "media_folder": "content/assets/cms",  # required by Decap; records have no uploads
+        "slug": {"encoding": "ascii", "clean_accents": True},
+        "collections": collections,
+    }
+    if project.backend:
+        config["backend"] = project.backend.settings()
+        config["publish_mode"] = PUBLISH_MODES[project.backend.name]
+    else:
+        config["backend"] = {"name": "proxy", "proxy_url": project.local_backend or "http://localhost:8081/api/v1"}
+        config["publish_mode"] = "editorial_workflow"
+    if project.local_backend or project.backend:
+        config["local_backend"] = {"url": project.local_backend} if project.local_backend else True
+    if project.site_url:
+        config["site_url"] = config["display_url"] = project.site_url
+    return config
+
+
+def all_configs(project: Project) -> dict[str, dict[str, Any]]:
+    """Department id → configuration."""
+    return {dep[0]: department_config(dep, project) for dep in project.departments}
