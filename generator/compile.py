@@ -80,6 +80,17 @@ def stage_editor(compiled: Compiled) -> None:
     add_editor_files(compiled.bundle)
 
 
+def stage_cms(compiled: Compiled, catalogue_dir: Path, flowcharts_dir: Path | None, options: SiteOptions) -> None:
+    """The form editor at admin/: Decap CMS with one form per record kind for each department (generator/cms/)."""
+    from generator.cms import ADMIN_DIR, admin_files, find_node_modules, project_for
+
+    departments = [(d.id, d.record.name) for d in compiled.checked.catalogue.departments.values()]
+    project = project_for(catalogue_dir, flowcharts_dir, departments, options.edit_base)
+    node_modules = find_node_modules(catalogue_dir.resolve().parent)
+    for path, content in admin_files(project, node_modules, options.site_name).items():
+        compiled.bundle.add_file(f"{ADMIN_DIR}/{path}", content)
+
+
 def compile_catalogue(catalogue_dir: Path, options: SiteOptions, flowcharts_dir: Path | None = None, strict: bool = False) -> Compiled:
     """load → validate → resolve (stage_check), then render everything into an engine-neutral bundle."""
     compiled = Compiled(stage_check(catalogue_dir, flowcharts_dir, strict), SiteBundle())
@@ -89,4 +100,5 @@ def compile_catalogue(catalogue_dir: Path, options: SiteOptions, flowcharts_dir:
     stage_pages(compiled, options)
     stage_exports(compiled, options)
     stage_editor(compiled)
+    stage_cms(compiled, catalogue_dir, flowcharts_dir, options)
     return compiled

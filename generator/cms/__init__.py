@@ -20,7 +20,7 @@ from generator.cms.vendor import INSTALL_HINT, find_node_modules, vendor_files
 ADMIN_DIR = "admin"
 STATIC = ("gongkai-cms.js", "gongkai-format.js", "gongkai-preview.js", "preview.css", "choose.css")
 
-__all__ = ["ADMIN_DIR", "Backend", "Project", "admin_files", "backend_from_edit_base", "config_text", "find_node_modules"]
+__all__ = ["ADMIN_DIR", "Backend", "Project", "admin_files", "backend_from_edit_base", "config_text", "find_node_modules", "project_for"]
 
 
 def config_text(config: dict[str, Any]) -> str:
@@ -45,3 +45,13 @@ def admin_files(project: Project, node_modules: Path | None, site_name: str) -> 
     if node_modules is not None:
         out.update({site: path.read_bytes() for site, path in vendor_files(node_modules).items()})
     return out
+
+
+def project_for(catalogue_dir: Path, flowcharts_dir: Path | None, departments: list[tuple[str, str]],
+                edit_base: str | None, local_backend: str | None = None) -> Project:
+    """The project as the CMS sees it: folders relative to the repository root (the catalogue's parent)."""
+    root = catalogue_dir.resolve().parent
+    flowcharts = (flowcharts_dir or root / "flowcharts").resolve()
+    relative = flowcharts.relative_to(root).as_posix() if flowcharts.is_relative_to(root) else "flowcharts"
+    return Project(tuple(departments), backend_from_edit_base(edit_base), catalogue=catalogue_dir.resolve().name,
+                   flowcharts=relative, local_backend=local_backend)

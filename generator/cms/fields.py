@@ -78,14 +78,19 @@ def _scalar(name: str, node: dict[str, Any]) -> dict[str, Any]:
     raise ValueError(f"no widget for {name}: {node}")
 
 
-def widget(name: str, node: dict[str, Any], defs: dict[str, Any], links: Links | None) -> dict[str, Any]:
-    """The widget settings for one property (without name, label, hint and required)."""
+def widget(name: str, node: dict[str, Any], defs: dict[str, Any], links: Links | None, required: bool = True) -> dict[str, Any]:
+    """The widget settings for one property (without name, label, hint and required).
+
+    Decap checks a required field inside an object even when the object is optional and left empty, so inside an
+    optional object (法定时限, 联系方式 …) nothing is marked required: its hint says what must go with it, and
+    `check` enforces it on the pull request. Items of a list exist only once added, so they keep their rules.
+    """
     node = _resolve(node, defs)
     found = _relation(name, node, links)
     if found is not None:
         return found
     if node.get("type") == "object" and "properties" in node:
-        return {"widget": "object", "collapsed": False, "fields": fields_of(node, defs, links)}
+        return {"widget": "object", "collapsed": False, "fields": fields_of(node, defs, links, enforce=required)}
     if node.get("type") == "array":
         items = _resolve(node["items"], defs)
         if items.get("type") == "object" and "properties" in items:
@@ -109,15 +114,19 @@ def _hint(node: dict[str, Any]) -> str:
     return hint
 
 
-def field_for(name: str, node: dict[str, Any], required: bool, defs: dict[str, Any], links: Links | None) -> dict[str, Any]:
-    found: dict[str, Any] = {"name": name, "label": node.get("title") or "", "hint": _hint(node)}
-    found.update(widget(name, node, defs, links))
-    if not required:
+def field_for(name: str, node: dict[str, Any], required: bool, defs: dict[str, Any], links: Links | None,
+              enforce: bool = True) -> dict[str, Any]:
+    hint = _hint(node)
+    if required and not enforce:
+        hint += "填写本部分时必填。"
+    found: dict[str, Any] = {"name": name, "label": node.get("title") or "", "hint": hint}
+    found.update(widget(name, node, defs, links, required and enforce))
+    if not (required and enforce):
         found["required"] = False
     return found
 
 
-def fields_of(schema: dict[str, Any], defs: dict[str, Any], links: Links | None) -> list[dict[str, Any]]:
-    """The form fields of an object schema, in the models' order."""
+def fields_of(schema: dict[str, Any], defs: dict[str, Any], links: Links | None, enforce: bool = True) -> list[dict[str, Any]]:
+    """The form fields of an object schema, in the models' order; `enforce` False inside an optional object."""
     required = set(schema.get("required", []))
-    return [field_for(name, node, name in required, defs, links) for name, node in schema.get("properties", {}).items()]
+    return [field_for(name, node, name in required, defs, links, enforce) for name, node in schema.get("properties", {}).items()]
