@@ -16,7 +16,8 @@ ID_HINT = "只用小写字母、数字和连字符，例如 food-business-licenc
 # Text that runs to sentences gets a text box; every other text field is one line. Only the widget differs:
 # both are plain text in the file.
 PROSE = frozenset({"text", "description", "note", "duties", "change_note", "remarks", "content", "outcome", "condition",
-                   "trigger", "no_template_reason", "basis", "reason", "service_object", "disclosure"})
+                   "trigger", "no_template_reason", "basis", "reason", "service_object", "disclosure",
+                   "conditions", "requirements", "accountability", "exemptions"})
 
 
 @dataclass(frozen=True)
