@@ -17,18 +17,25 @@ from generator.editor.schema import schema_for
 
 LOCALE = "zh_Hans"  # Decap CMS's Simplified Chinese interface
 FORMAT_PREFIX = "gongkai-"  # custom formats registered by gongkai-cms.js, one per kind: gongkai-power, …
-PUBLISH_MODES = {"github": "editorial_workflow", "gitlab": "editorial_workflow", "gitea": "simple"}
+# Decap opens one pull request per entry (editorial workflow) on GitHub, GitLab and Forgejo; its Gitea backend has
+# no workflow, so there saves go to the configured branch (a drafts branch with one pull request: docs in cms-setup).
+PUBLISH_MODES = {"github": "editorial_workflow", "gitlab": "editorial_workflow", "forgejo": "editorial_workflow",
+                 "gitea": "simple"}
+BACKENDS = tuple(PUBLISH_MODES)
+API_PATHS = {"gitlab": "/api/v4", "gitea": "/api/v1", "forgejo": "/api/v1"}
 
 
 @dataclass(frozen=True)
 class Backend:
-    """Where the CMS reads and writes: GitHub, GitLab or Gitea (Decap supports no editorial workflow on Gitea)."""
+    """Where the CMS reads and writes: GitHub, GitLab, Gitea or Forgejo."""
 
-    name: str  # github | gitlab | gitea
+    name: str  # one of BACKENDS
     repo: str  # owner/name
     branch: str = "main"
-    base_url: str | None = None  # a self-hosted GitLab or Gitea, e.g. https://git.example.gov.cn
-    app_id: str | None = None  # the OAuth application's client id (GitLab PKCE, Gitea)
+    # GitLab, Gitea, Forgejo: the server (self-hosted, e.g. https://git.example.gov.cn); GitHub: the OAuth server
+    # that logs editors in (GitHub has no login from the browser alone)
+    base_url: str | None = None
+    app_id: str | None = None  # the OAuth application's client id (GitLab, Gitea and Forgejo log in with PKCE)
 
     def settings(self) -> dict[str, Any]:
         found: dict[str, Any] = {"name": self.name, "repo": self.repo, "branch": self.branch}
@@ -37,10 +44,11 @@ class Backend:
         if self.base_url:
             base = self.base_url.rstrip("/")
             found["base_url"] = base
-            found["api_root"] = f"{base}/api/v1" if self.name == "gitea" else f"{base}/api/v4"
+            if self.name in API_PATHS:
+                found["api_root"] = base + API_PATHS[self.name]
         if self.app_id:
             found["app_id"] = self.app_id
-        if self.name in ("github", "gitlab"):
+        if PUBLISH_MODES[self.name] == "editorial_workflow":
             found["cms_label_prefix"] = "cms/"
         return found
 
@@ -53,7 +61,7 @@ def backend_from_edit_base(edit_base: str | None) -> Backend | None:
     path = [p for p in parts.path.split("/") if p]
     if len(path) < 2:
         return None
-    branch = path[3] if len(path) > 3 and path[2] in ("edit", "blob", "-") else "main"
+    branch = path[3] if len(path) > 3 and path[2] in ("edit", "blob", "_edit") else "main"
     if len(path) > 4 and path[2] == "-":  # GitLab: /owner/name/-/edit/main/
         branch = path[4]
     host = parts.hostname or ""

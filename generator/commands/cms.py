@@ -17,14 +17,14 @@ from generator.errors import ConfigError, GongkaiError
 
 
 def _backend(args: argparse.Namespace, derived):  # noqa: ANN001, ANN202 — cms.Backend | None
-    from generator.cms import Backend
+    from generator.cms.config import Backend
 
     if args.backend is None:
         return derived
     if not args.repo:
         raise ConfigError("指定 --backend 时必须同时指定 --repo（例如 county-gov/gongkai）。")
-    if args.backend == "gitea" and not args.base_url:
-        raise ConfigError("Gitea 是自建服务：请用 --base-url 写明地址，例如 https://git.example.gov.cn。")
+    if args.backend in ("gitea", "forgejo") and not args.base_url:
+        raise ConfigError(f"{args.backend} 是自建服务：请用 --base-url 写明地址，例如 https://git.example.gov.cn。")
     return Backend(args.backend, args.repo, args.branch, args.base_url, args.app_id)
 
 
@@ -60,10 +60,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_catalogue_options(parser)
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="站点配置（默认 mkdocs.yml）")
     parser.add_argument("--out", type=Path, default=Path("site/admin"), help="输出文件夹（默认 site/admin）")
-    parser.add_argument("--backend", choices=("github", "gitlab", "gitea"), help="代码仓库服务（默认按 mkdocs.yml 的 repo_url）")
+    parser.add_argument("--backend", choices=("github", "gitlab", "gitea", "forgejo"), help="代码仓库服务（默认按 mkdocs.yml 的 repo_url）")
     parser.add_argument("--repo", help="仓库，例如 county-gov/gongkai")
     parser.add_argument("--branch", default="main", help="目标分支（默认 main）")
-    parser.add_argument("--base-url", help="自建 GitLab 或 Gitea 的地址，例如 https://git.example.gov.cn")
+    parser.add_argument("--base-url", help="自建 GitLab、Gitea、Forgejo 的地址；GitHub 则为登录用的 OAuth 服务地址")
     parser.add_argument("--app-id", help="OAuth 应用的 Client ID（GitLab、Gitea 登录用）")
     parser.add_argument("--local-backend", help="本机 decap-server 的地址，例如 http://localhost:8081/api/v1")
     parser.set_defaults(run=run)

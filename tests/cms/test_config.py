@@ -20,7 +20,7 @@ PROJECT = Project((("market-regulation", "清河县市场监督管理局"), ("he
     ("https://gitlab.com/county/gongkai/-/edit/release/", Backend("gitlab", "county/gongkai", "release")),
     ("https://gitlab.county.gov.cn/gov/gongkai/-/edit/main/",
      Backend("gitlab", "gov/gongkai", "main", "https://gitlab.county.gov.cn")),
-    ("https://git.county.gov.cn/gov/gongkai/src/branch/main/", Backend("gitea", "gov/gongkai", "main", "https://git.county.gov.cn")),
+    ("https://git.county.gov.cn/gov/gongkai/_edit/drafts/", Backend("gitea", "gov/gongkai", "drafts", "https://git.county.gov.cn")),
     (None, None),
 ])
 def test_the_backend_follows_the_sites_repository(edit_base: str | None, expected: Backend | None) -> None:
@@ -35,9 +35,11 @@ def test_each_backend_gets_what_decap_needs() -> None:
     gitea = Backend("gitea", "o/r", "cms-drafts", "https://git.example.gov.cn/", "id").settings()
     assert gitea["api_root"] == "https://git.example.gov.cn/api/v1" and gitea["branch"] == "cms-drafts"
     modes = {name: department_config(PROJECT.departments[0], Project(PROJECT.departments, Backend(name, "o/r")))["publish_mode"]
-             for name in ("github", "gitlab", "gitea")}
-    # one pull request per change where Decap can open one; Decap has no editorial workflow on Gitea
-    assert modes == {"github": "editorial_workflow", "gitlab": "editorial_workflow", "gitea": "simple"}
+             for name in ("github", "gitlab", "gitea", "forgejo")}
+    # one pull request per change where Decap can open one; Decap's Gitea backend has no editorial workflow
+    assert modes == {"github": "editorial_workflow", "gitlab": "editorial_workflow", "gitea": "simple", "forgejo": "editorial_workflow"}
+    oauth = Backend("github", "o/r", base_url="https://oauth.example.gov.cn").settings()
+    assert oauth["base_url"] == "https://oauth.example.gov.cn" and "api_root" not in oauth  # GitHub's API stays GitHub's
 
 
 def test_a_department_sees_its_own_folders_in_chinese() -> None:

@@ -14,7 +14,7 @@ from generator.paths import PROJECT_ROOT
 
 WORKFLOWS = sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml"))
 OFFICIAL = {"actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact",
-            "actions/deploy-pages", "actions/cache"}
+            "actions/deploy-pages", "actions/cache", "actions/setup-node"}
 
 
 def _actionlint() -> str | None:
@@ -41,3 +41,9 @@ def test_pull_request_checks_with_annotations_and_summary():
     assert "gongkai check --format github" in text
     assert "python -m generator.editor.pr_summary" in text
     assert "graphviz fonts-noto-cjk" in text and "cache: pip" in text and ".cache/charts" in text
+
+
+def test_the_published_site_carries_the_form_editor():
+    """publish.yml installs the npm packages that `gongkai build` copies into /admin/ (generator/cms/vendor.py)."""
+    text = (PROJECT_ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert text.index("npm ci") < text.index("gongkai publish")
