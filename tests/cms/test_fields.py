@@ -146,7 +146,7 @@ def test_widgets_follow_the_types() -> None:
     copies = _find(fields, ("materials", "copies"))
     assert copies["widget"] == "number" and copies["value_type"] == "int" and (copies["min"], copies["max"]) == (0, 100)
     assert "不填时按“1”处理" in copies["hint"] and "default" not in copies  # the form pre-fills nothing
-    days = _find(fields, ("statutory_limit", "days"))
-    assert days["required"] is False and "填写本部分时必填" in days["hint"]  # inside an optional object
-    assert "required" not in _find(fields, ("promised_limit", "days"))  # inside a required one
+    reason = _find(fields_for(KINDS["power"]), ("secrecy", "reason"))
+    assert reason["required"] is False and "填写本部分时必填" in reason["hint"]  # inside an optional object
+    assert "required" not in by_name["promised_limit"] and "required" not in _find(fields, ("materials", "name"))
     assert by_name["id"]["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$"

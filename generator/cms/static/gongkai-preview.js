@@ -18,6 +18,7 @@ function scalarText(value, field) {
 }
 
 function limitText(value) {
+  if (value && value.wording) return value.note ? `${value.wording}（${value.note}）` : value.wording;
   if (!value || value.days === undefined || value.days === null || value.days === '') return null;
   const base = Number(value.days) === 0 ? '当场办结' : `${value.days} 个${value.unit || '（未写单位）'}`;
   return value.note ? `${base}（${value.note}）` : base;
