@@ -30,7 +30,9 @@ def make_repo(where: Path) -> Path:
     repo = where / "repo"
     for folder in ("catalogue", "flowcharts"):
         shutil.copytree(ROOT / folder, repo / folder)
-    for path in yaml_files([repo]):
+    files, refused = yaml_files([repo])
+    assert not refused, refused
+    for path in files:
         format_file(path, check_only=False)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
