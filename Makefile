@@ -33,12 +33,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-# The form editor's JavaScript (generator/cms/), exactly as package-lock.json pins it, from the npm registry.
-# Without the registry the site is still built and served (its /admin/ says what is missing), and the CMS tests
-# fail with the same message (tests/cms/conftest.py): nothing is skipped silently.
+# The site's JavaScript from npm, exactly as package-lock.json pins it: the form editor (generator/cms/) and the
+# browser libraries the public pages serve from assets/vendor/ (generator/vendor.py: OpenCC for traditional-script
+# search, Panzoom for the chart viewer). Without the registry the site is still built and served (/admin/ says what
+# is missing, search reads traditional characters as typed, charts scroll instead of zooming), and the tests that
+# need them fail with the same message: nothing is skipped silently.
 $(NPM_STAMP): package.json package-lock.json
 	@npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $(NPM_STAMP) || \
-	  echo "警告：npm ci 失败（npm 仓库无法访问？），表单编辑器 /admin/ 不可用，CMS 测试将失败。" >&2
+	  echo "警告：npm ci 失败（npm 仓库无法访问？），表单编辑器 /admin/、繁体搜索和流程图缩放不可用，相关测试将失败。" >&2
 
 serve: install
 	$(BIN)/gongkai serve --catalogue catalogue --addr 127.0.0.1:8000

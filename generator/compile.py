@@ -17,6 +17,7 @@ from generator.editor.bundle import add_editor_files
 from generator.errors import CatalogueError
 from generator.exports.jsonld import jsonld_provider
 from generator.exports.stage import export_all
+from generator.portal import SYNONYMS_URL, Portal, load_portal
 from generator.render.pages import SiteOptions, render_pages
 from generator.site import SiteBundle
 
@@ -28,6 +29,7 @@ class Compiled:
     checked: CheckResult
     bundle: SiteBundle
     extras: list[ExtrasProvider] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings that do not stop the build (printed by `build`)
 
     def extras_for(self, entry: Entry) -> dict:
         merged: dict = {}
@@ -43,8 +45,16 @@ def stage_check(catalogue_dir: Path, flowcharts_dir: Path | None, strict: bool) 
     return checked
 
 
-def stage_pages(compiled: Compiled, options: SiteOptions) -> None:
-    render_pages(compiled.checked.catalogue, options, compiled.bundle, compiled.extras_for)
+def stage_portal(compiled: Compiled, options: SiteOptions) -> Portal:
+    """The office's search words (published as search/synonyms.json) and the home page's 常用事项, from portal/."""
+    portal = load_portal(options.project_dir, {e.id for e in compiled.checked.catalogue.public()})
+    compiled.notes += portal.notes
+    compiled.bundle.add_file(SYNONYMS_URL, portal.synonyms_json())
+    return portal
+
+
+def stage_pages(compiled: Compiled, options: SiteOptions, portal: Portal) -> None:
+    render_pages(compiled.checked.catalogue, options, compiled.bundle, compiled.extras_for, portal.popular)
 
 
 def stage_structured_data(compiled: Compiled) -> None:
@@ -75,6 +85,13 @@ def stage_exports(compiled: Compiled, options: SiteOptions) -> None:
     export_all(compiled.checked.catalogue, options, compiled.bundle)
 
 
+def stage_vendor(compiled: Compiled, options: SiteOptions) -> None:
+    """The browser libraries the site serves itself (assets/vendor/): a missing one is a note, never a stop."""
+    from generator.vendor import add_vendor_files
+
+    compiled.notes += add_vendor_files(compiled.bundle, options.project_dir)
+
+
 def stage_editor(compiled: Compiled) -> None:
     """JSON Schemas (schema/*.schema.json, a stable URL for records) and the generated field reference page."""
     add_editor_files(compiled.bundle)
@@ -97,8 +114,9 @@ def compile_catalogue(catalogue_dir: Path, options: SiteOptions, flowcharts_dir:
     stage_structured_data(compiled)
     stage_history(compiled, catalogue_dir, options)
     stage_charts(compiled, catalogue_dir)
-    stage_pages(compiled, options)
+    stage_pages(compiled, options, stage_portal(compiled, options))
     stage_exports(compiled, options)
     stage_editor(compiled)
     stage_cms(compiled, catalogue_dir, flowcharts_dir, options)
+    stage_vendor(compiled, options)
     return compiled

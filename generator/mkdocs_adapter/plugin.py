@@ -35,7 +35,8 @@ def site_options(config: MkDocsConfig) -> SiteOptions:
     edit_base = None
     if config.repo_url and config.edit_uri:
         edit_base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/"
-    return SiteOptions(site_name=config.site_name, edit_base=edit_base)
+    project_dir = Path(config.config_file_path).parent.resolve() if config.config_file_path else None
+    return SiteOptions(site_name=config.site_name, edit_base=edit_base, project_dir=project_dir)
 
 
 # Full-width forms read and look the same in Chinese text and are inert in every HTML context.

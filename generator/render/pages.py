@@ -22,6 +22,7 @@ from generator.site import Page, SiteBundle
 class SiteOptions:
     site_name: str = "政务公开"
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+    project_dir: Path | None = None  # the site's project folder: portal/ (search words, home page) and node_modules/
 
 
 def _inert(value: object) -> Markup:
@@ -86,12 +87,14 @@ def powers_by_category(catalogue: Catalogue) -> dict[Category, list[Entry]]:
     return grouped
 
 
-def render_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle, extras: Callable[[Entry], dict] | None = None) -> None:
-    """Add every generated page to `bundle`."""
+def render_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle, extras: Callable[[Entry], dict] | None = None,
+                 popular: tuple[str, ...] = ()) -> None:
+    """Add every generated page to `bundle`; `popular`: the ids of the home page's 常用事项, in order."""
     renderer = PageRenderer(catalogue, options, extras)
     by_category = powers_by_category(catalogue)
     counts = Counter({k: len(catalogue.of_kind(k)) for k in ("powers", "fees", "services")})
-    bundle.add(renderer.listing("home.md.j2", "index.md", options.site_name, counts=counts, by_category=by_category))
+    bundle.add(renderer.listing("home.md.j2", "index.md", options.site_name, counts=counts, by_category=by_category,
+                                popular=[catalogue.entries[i] for i in popular]))
     bundle.add(renderer.listing("powers_catalogue.md.j2", "catalogue/powers.md", "行政职权目录", by_category=by_category))
     bundle.add(renderer.listing("fees_catalogue.md.j2", "catalogue/fees.md", "收费目录"))
     bundle.add(renderer.listing("services_catalogue.md.j2", "catalogue/services.md", "服务事项目录"))

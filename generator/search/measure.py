@@ -5,7 +5,8 @@ against the built site served on 127.0.0.1. Each query runs in a fresh browser c
 and the bytes are what a first-time visitor on a phone would download for that query.
 
 Bytes are split by what they are:
-- runtime: pagefind.js, the WebAssembly, pagefind-entry.json and the language meta file (once per visitor);
+- runtime: pagefind.js, the WebAssembly, pagefind-entry.json and the language meta file, the traditional →
+  simplified converter and the search words (once per visitor);
 - index: the word-index chunks the query needs;
 - filter: the facet-value chunks (the search page loads them to draw its facets);
 - fragment: the per-result fragments of the first page of results (title, meta, excerpt).
@@ -80,7 +81,8 @@ def _page_action(query: str) -> list:
 
 
 # The primary bundle is pagefind/; further shards of a large index are pagefind-1/, pagefind-2/, … (index.py).
-_BUNDLE_URL = re.compile(r"/pagefind(-\d+)?/")
+# The traditional → simplified converter and the office's search words load with the search: counted as runtime.
+_BUNDLE_URL = re.compile(r"/pagefind(-\d+)?/|/assets/vendor/opencc-js/|/search/synonyms\.json")
 
 
 def _category(url: str) -> str:

@@ -63,6 +63,13 @@ def recording_page(browser, base_url: str) -> Iterator[object]:  # noqa: ANN001 
     context.close()
 
 
+def tick_facet(page, name: str, value: str) -> None:  # noqa: ANN001
+    """Unfold the 筛选 control (folded on load, so results sit right under the box) and tick one value."""
+    if page.get_attribute("[data-gk-filters]", "open") is None:
+        page.click("[data-gk-filters] > summary")
+    page.check(f"[data-gk-facets] input[name='{name}'][value='{value}']")
+
+
 def browse_by_facet(page, base_url: str, name: str, value: str) -> tuple[int, list[str]]:  # noqa: ANN001
     """Tick one facet with the search box empty; return the number of results and every bundle data file
     (index, filter or fragment chunk) fetched for it."""
@@ -71,7 +78,7 @@ def browse_by_facet(page, base_url: str, name: str, value: str) -> tuple[int, li
     page.wait_for_load_state("networkidle")
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))  # the search worker's fetches included
-    page.check(f"[data-gk-facets] input[name='{name}'][value='{value}']")
+    tick_facet(page, name, value)
     results = read_results(page)
     page.wait_for_load_state("networkidle")
     total = re.search(r"找到 (\d+) 项", status_text(page))

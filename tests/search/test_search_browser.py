@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.search.conftest import SECRET_ID, SECRET_TERM
-from tests.search.helpers import browse_by_facet, public_entries, read_results, search_page, status_text
+from tests.search.helpers import browse_by_facet, public_entries, read_results, search_page, status_text, tick_facet
 
 pytestmark = pytest.mark.e2e
 
@@ -62,7 +62,7 @@ def test_a_facet_narrows_the_results(page, base_url, built_site) -> None:  # noq
     everything = search_page(page, base_url, "监督")  # every record page has a 监督和投诉 section
     total = int(re.search(r"\d+", status_text(page)).group())
     assert total >= 2 and everything
-    page.check("[data-gk-facets] input[name='类型'][value='行政职权']")
+    tick_facet(page, "类型", "行政职权")
     page.wait_for_function(f"!document.querySelector('[data-gk-search-page] [data-gk-status]').textContent.includes('找到 {total} 项')")
     narrowed = read_results(page)
     narrowed_total = int(re.search(r"\d+", status_text(page)).group())

@@ -54,7 +54,18 @@
     box.appendChild(status);
     var anchor = this.table.closest(".md-typeset__scrollwrap") || this.table;
     anchor.parentNode.insertBefore(box, anchor);
-    input.addEventListener("input", function () { self.filter(input.value, status); });
+    var seq = 0;
+    input.addEventListener("focus", function () { if (window.gkSimplified) window.gkSimplified.preload(); });
+    input.addEventListener("input", function () {
+      // Filtered at once as typed, then again when the text read as simplified differs (營業執照 → 营业执照).
+      var mine = ++seq;
+      var typed = input.value;
+      self.filter(typed, status);
+      if (!window.gkSimplified) return;
+      window.gkSimplified(typed).then(function (text) {
+        if (mine === seq && text !== typed) self.filter(text, status);
+      });
+    });
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape" && input.value) { ev.preventDefault(); input.value = ""; self.filter("", status); }
     });

@@ -9,6 +9,13 @@
   var PAGE_SIZE = 10;
   var NO_INDEX = "搜索索引尚未生成，暂时无法搜索。";
   var FILTER_ORDER = ["类型", "部门", "五权", "类别", "办件类型", "是否收费"];
+  // Every record page has a 状态 filter: 现行, or 已取消 on an abolished record's page. Searches ask for 现行 only,
+  // unless the reader ticks 包括已取消的事项; then withdrawn items are searched separately and listed after.
+  var STATUS = "状态";
+  var LIVE = "现行";
+  var WITHDRAWN = "已取消";
+  var NUMBER = /^\d+$/;
+  var HAN = /[\u3400-\u9fff]/;
   // One collator: localeCompare with a locale builds one per call, which took ~80 ms for a 10,000-record site's facets.
   var byPinyin = new Intl.Collator("zh-Hans-CN").compare;
 
@@ -65,7 +72,11 @@
         return Promise.all(bundles.map(function (b) { return b.search(term, options); })).then(function (found) {
           var results = [].concat.apply([], found.map(function (f) { return f.results; }));
           results.sort(function (a, b) { return b.score - a.score; });
-          return { results: results, filters: sumCounts(found.map(function (f) { return f.filters; })) };
+          return {
+            results: results,
+            filters: sumCounts(found.map(function (f) { return f.filters; })),
+            totalFilters: sumCounts(found.map(function (f) { return f.totalFilters; }))
+          };
         });
       }
     };
@@ -97,6 +108,84 @@
   function preload(term) {
     if (!term) return;
     loadSearch().then(function (search) { if (search) search.preload(term); });
+  }
+
+  /* The office's words for what people type (portal/synonyms.yaml → search/synonyms.json): {"低保": {"search":
+   * ["最低生活保障"], "note": "…"}}. Fetched with the index; a site without the file has none. */
+  var wordsPromise = null;
+  function loadWords() {
+    if (!wordsPromise) {
+      wordsPromise = fetch(new URL("search/synonyms.json", root).href).then(function (response) {
+        return response.ok ? response.json() : {};
+      }).catch(function () { return {}; });
+    }
+    return wordsPromise;
+  }
+
+  function simplified(term) {
+    return window.gkSimplified ? window.gkSimplified(term) : Promise.resolve(term);
+  }
+
+  function unique(list) {
+    return list.filter(function (v, i) { return v && list.indexOf(v) === i; });
+  }
+
+  /* A number is matched whole: unquoted, Pagefind falls back to a shorter prefix ("12345" found every "12"). */
+  function exactNumber(term) {
+    return NUMBER.test(term) ? '"' + term + '"' : term;
+  }
+
+  /* What to look for when `term` is typed: the office's words for it, else its simplified form (and the term as
+   * typed, when OpenCC changed it). Resolves to {terms, note, simple}. */
+  function plan(term) {
+    return Promise.all([simplified(term), loadWords()]).then(function (got) {
+      var simple = got[0], entry = got[1][simple] || got[1][term];
+      var terms = entry ? entry.search : unique([simple, term]);
+      return { terms: terms.map(exactNumber), note: (entry && entry.note) || "", simple: simple };
+    });
+  }
+
+  function withStatus(filters, status) {
+    var out = {};
+    Object.keys(filters || {}).forEach(function (name) { out[name] = filters[name]; });
+    out[STATUS] = { any: [status] };
+    return out;
+  }
+
+  function statusCount(counts, status) {
+    return ((counts || {})[STATUS] || {})[status] || 0;
+  }
+
+  function uniqueResults(found, seen) {
+    var out = [];
+    found.forEach(function (f) {
+      f.results.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; out.push(r); } });
+    });
+    return out;
+  }
+
+  /* Every term of a plan, live items first in the plan's order (each term's results by score), then withdrawn items
+   * when asked for. Withdrawn items are searched only when Pagefind's unfiltered counts say some match, so most
+   * searches cost one search per term. Facet counts are the live searches' summed (an item found by two terms of
+   * a plan counts twice). */
+  function runPlan(index, planned, filters, withWithdrawn) {
+    var terms = planned.terms.length ? planned.terms : [""];
+    function each(status) {
+      return Promise.all(terms.map(function (t) { return index.search(t || null, { filters: withStatus(filters, status) }); }));
+    }
+    return each(LIVE).then(function (liveFound) {
+      var seen = {};
+      var live = uniqueResults(liveFound, seen);
+      var matching = statusCount(sumCounts(liveFound.map(function (f) { return f.totalFilters; })), WITHDRAWN);
+      var answer = { results: live, live: live.length, filters: sumCounts(liveFound.map(function (f) { return f.filters; })), withdrawn: 0 };
+      if (!matching) return answer;
+      return each(WITHDRAWN).then(function (goneFound) {
+        var gone = uniqueResults(goneFound, seen);
+        answer.withdrawn = gone.length;
+        if (withWithdrawn) answer.results = live.concat(gone);
+        return answer;
+      });
+    });
   }
 
   /* Run `task` (which returns a promise) now, or once the run in progress ends, for the latest input only.
@@ -196,7 +285,7 @@
   HeaderSearch.prototype.bind = function () {
     var self = this;
     var run = latestOnly(function () { return self.search(); });
-    this.input.addEventListener("focus", function () { loadSearch(); });
+    this.input.addEventListener("focus", function () { loadSearch(); loadWords(); if (window.gkSimplified) window.gkSimplified.preload(); });
     onTextInput(this.input, function (term) {
       if (!term) { self.close(); self.say(""); return; }
       if (!run()) preload(term);
@@ -260,9 +349,10 @@
     var self = this;
     var term = this.input.value.trim();
     var seq = ++this.seq;
-    return loadSearch().then(function (index) {
+    return Promise.all([loadSearch(), plan(term)]).then(function (got) {
+      var index = got[0];
       if (!index) { self.say(NO_INDEX); return null; }
-      return index.search(term).then(function (search) {
+      return runPlan(index, got[1], {}, false).then(function (search) {
         var first = search.results.slice(0, HEADER_RESULTS);
         return Promise.all(first.map(function (r) { return r.data(); })).then(function (data) {
           return { total: search.results.length, data: data };
@@ -294,7 +384,7 @@
     all.id = "gk-search-option-all";
     all.setAttribute("role", "option");
     all.setAttribute("aria-selected", "false");
-    var allLink = el("a", "gk-search__link", total ? "查看全部 " + total + " 项结果，可按部门、类别筛选" : "到搜索页按部门、类别查找");
+    var allLink = el("a", "gk-search__link", total ? "查看全部 " + total + " 项结果，可按部门、类别筛选" : "没有找到。到搜索页看看相近的词和目录");
     allLink.href = searchPageUrl(term);
     allLink.tabIndex = -1;
     all.appendChild(allLink);
@@ -306,14 +396,24 @@
 
   /* ---------- full search page ---------- */
 
+  var NEAR_TERMS = 4;
+
   function SearchPage(box) {
+    this.box = box;
     this.form = box.querySelector("form");
     this.input = box.querySelector("input[type=search]");
+    this.panel = box.querySelector("[data-gk-filters]");
+    this.active = box.querySelector("[data-gk-filters-active]");
     this.facets = box.querySelector("[data-gk-facets]");
     this.status = box.querySelector("[data-gk-status]");
+    this.note = box.querySelector("[data-gk-note]");
     this.list = box.querySelector("[data-gk-results]");
     this.more = box.querySelector("[data-gk-more]");
+    this.empty = box.querySelector("[data-gk-empty]");
+    this.near = box.querySelector("[data-gk-near]");
+    this.withdrawn = null;  // the 包括已取消的事项 box, when the index has withdrawn items
     this.results = [];
+    this.live = 0;
     this.shown = 0;
     this.seq = 0;
     this.bind();
@@ -328,24 +428,39 @@
     onTextInput(this.input, function (term) { if (!run()) preload(term); });
     this.form.addEventListener("submit", function (ev) { ev.preventDefault(); self.search(); });
     this.more.addEventListener("click", function () { self.showMore(true); });
-    this.facets.addEventListener("change", function () { self.search(); });
-    loadSearch().then(function (index) {
+    this.facets.addEventListener("change", function () { self.showActive(); self.search(); });
+    if (window.gkSimplified) window.gkSimplified.preload();
+    Promise.all([loadSearch(), loadWords()]).then(function (got) {
+      var index = got[0];
       if (!index) { self.say(NO_INDEX); return; }
       return index.filters().then(function (filters) {
         self.renderFacets(filters);
-        self.box().setAttribute("data-gk-ready", "");
+        self.box.setAttribute("data-gk-ready", "");
         // The ?q= of the address; text typed meanwhile (or still being composed) is not this search's to run.
         if (asked && self.input.value.trim() === asked) self.search();
       });
     });
   };
 
-  SearchPage.prototype.box = function () { return this.form.parentNode; };
   SearchPage.prototype.say = function (text) { this.status.textContent = text; };
+
+  SearchPage.prototype.checkbox = function (name, value, text, count) {
+    var label = el("label", "gk-facet__option");
+    var box = el("input");
+    box.type = "checkbox";
+    box.name = name;
+    box.value = value;
+    label.appendChild(box);
+    label.appendChild(el("span", null, text));
+    var shown = el("span", "gk-facet__count", "（" + count + "）");
+    shown.setAttribute("data-gk-count", "");
+    label.appendChild(shown);
+    return label;
+  };
 
   SearchPage.prototype.renderFacets = function (filters) {
     var self = this;
-    var names = Object.keys(filters).sort(function (a, b) {
+    var names = Object.keys(filters).filter(function (name) { return name !== STATUS; }).sort(function (a, b) {
       var ia = FILTER_ORDER.indexOf(a), ib = FILTER_ORDER.indexOf(b);
       return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || byPinyin(a, b);
     });
@@ -354,83 +469,157 @@
       if (!values.length) return;
       var fieldset = el("fieldset", "gk-facet");
       fieldset.appendChild(el("legend", null, name));
-      values.forEach(function (value) {
-        var label = el("label", "gk-facet__option");
-        var box = el("input");
-        box.type = "checkbox";
-        box.name = name;
-        box.value = value;
-        label.appendChild(box);
-        label.appendChild(el("span", null, value));
-        var count = el("span", "gk-facet__count", "（" + filters[name][value] + "）");
-        count.setAttribute("data-gk-count", "");
-        label.appendChild(count);
-        fieldset.appendChild(label);
-      });
+      values.forEach(function (value) { fieldset.appendChild(self.checkbox(name, value, value, filters[name][value])); });
       self.facets.appendChild(fieldset);
     });
+    var withdrawn = statusCount(filters, WITHDRAWN);
+    if (withdrawn) {
+      var fieldset = el("fieldset", "gk-facet gk-facet--status");
+      fieldset.appendChild(el("legend", null, "已取消的事项"));
+      var label = this.checkbox(STATUS, WITHDRAWN, "包括已取消的事项（排在最后）", withdrawn);
+      fieldset.appendChild(label);
+      this.facets.appendChild(fieldset);
+      this.withdrawn = label.querySelector("input");
+    }
   };
 
+  /* The ticked facets, without the 状态 box (that one decides whether withdrawn items are searched at all). */
   SearchPage.prototype.chosenFilters = function () {
     var chosen = {};
     this.facets.querySelectorAll("input:checked").forEach(function (box) {
+      if (box.name === STATUS) return;
       (chosen[box.name] = chosen[box.name] || { any: [] }).any.push(box.value);
     });
     return chosen;
   };
 
-  SearchPage.prototype.updateCounts = function (counts) {
+  /* The folded 筛选 control says how many conditions are ticked, so a narrowed list is never a surprise. */
+  SearchPage.prototype.showActive = function () {
+    var ticked = this.facets.querySelectorAll("input:checked").length;
+    this.active.textContent = ticked ? "（已选 " + ticked + " 项）" : "";
+  };
+
+  SearchPage.prototype.updateCounts = function (counts, withdrawn) {
     this.facets.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-      var n = (counts[box.name] || {})[box.value] || 0;
+      var n = box.name === STATUS ? withdrawn : (counts[box.name] || {})[box.value] || 0;
       box.parentNode.querySelector("[data-gk-count]").textContent = "（" + n + "）";
     });
+  };
+
+  SearchPage.prototype.clear = function () {
+    this.results = []; this.live = 0; this.shown = 0;
+    this.list.textContent = ""; this.more.hidden = true; this.empty.hidden = true; this.note.hidden = true;
   };
 
   SearchPage.prototype.search = function () {
     var self = this;
     var term = this.input.value.trim();
     var filters = this.chosenFilters();
+    var withWithdrawn = !!(this.withdrawn && this.withdrawn.checked);
     var seq = ++this.seq;
     var url = new URL(window.location.href);
     if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
     window.history.replaceState(null, "", url.href);
     if (!term && !Object.keys(filters).length) {
-      this.results = []; this.shown = 0; this.list.textContent = ""; this.more.hidden = true;
+      this.clear();
       this.say("请输入要查找的事项名称或关键词。");
       return Promise.resolve();
     }
-    return loadSearch().then(function (index) {
+    return Promise.all([loadSearch(), plan(term)]).then(function (got) {
+      var index = got[0], planned = got[1];
       if (!index) { self.say(NO_INDEX); return; }
-      return index.search(term || null, { filters: filters }).then(function (search) {
+      return runPlan(index, planned, filters, withWithdrawn).then(function (search) {
         if (seq !== self.seq) return;
+        self.clear();
         self.results = search.results;
-        self.shown = 0;
-        self.list.textContent = "";
-        if (search.filters) self.updateCounts(search.filters);
+        self.live = search.live;
+        self.updateCounts(search.filters, search.withdrawn);
+        self.showNote(planned.note);
         return self.showMore(false).then(function () {
           if (seq !== self.seq) return;
-          var total = self.results.length;
-          self.say(total ? "找到 " + total + " 项结果。" : "没有找到" + (term ? "与“" + term + "”有关的" : "符合条件的") + "事项。");
+          self.say(self.summary(term, search, withWithdrawn));
+          if (!self.results.length) return self.suggest(index, planned, seq);
         });
       });
     });
   };
 
+  SearchPage.prototype.summary = function (term, search, withWithdrawn) {
+    var total = search.results.length;
+    var gone = total - search.live;
+    var hidden = !withWithdrawn && search.withdrawn
+      ? "另有 " + search.withdrawn + " 项已取消的事项，在“筛选”中勾选“包括已取消的事项”可以查看。" : "";
+    if (!total) return "没有找到" + (term ? "与“" + term + "”有关的" : "符合条件的") + "事项。" + hidden;
+    return "找到 " + total + " 项结果" + (gone ? "，其中 " + gone + " 项已取消，排在最后" : "") + "。" + hidden;
+  };
+
+  SearchPage.prototype.showNote = function (text) {
+    this.note.textContent = text;
+    this.note.hidden = !text;
+  };
+
+  /* Nothing found: words near the query that do find something (the office's words it contains or is part of;
+   * its space-separated parts; two-character pieces of a longer Chinese query, matched as whole words), plus the
+   * catalogues and the 12345 hotline, which the page carries as fixed text. */
+  SearchPage.prototype.suggest = function (index, planned, seq) {
+    var self = this;
+    this.empty.hidden = false;
+    this.near.textContent = "";
+    return loadWords().then(function (words) {
+      var candidates = nearTerms(planned.simple, words);
+      return Promise.all(candidates.map(function (word) {
+        return plan(word).then(function (p) {
+          p.terms = p.terms.map(function (t) { return HAN.test(t) && !words[word] ? '"' + t + '"' : t; });
+          return runPlan(index, p, {}, false);
+        }).then(function (found) { return { word: word, count: found.results.length }; });
+      }));
+    }).then(function (found) {
+      if (seq !== self.seq) return;
+      found.filter(function (f) { return f.count; }).slice(0, NEAR_TERMS).forEach(function (f) {
+        var item = el("li");
+        var link = el("a", null, f.word);
+        link.href = searchPageUrl(f.word);
+        item.appendChild(link);
+        item.appendChild(document.createTextNode("（" + f.count + " 项）"));
+        self.near.appendChild(item);
+      });
+      self.near.parentNode.hidden = !self.near.children.length;
+    });
+  };
+
+  function nearTerms(simple, words) {
+    var out = Object.keys(words).filter(function (w) {
+      return w !== simple && w.length >= 2 && (simple.indexOf(w) >= 0 || w.indexOf(simple) >= 0);
+    });
+    var parts = simple.split(/\s+/).filter(Boolean);
+    if (parts.length > 1) {
+      out = out.concat(parts);
+    } else if (simple.length >= 3 && HAN.test(simple)) {
+      for (var i = 0; i + 2 <= simple.length; i++) {
+        var pair = simple.substr(i, 2);
+        if (HAN.test(pair.charAt(0)) && HAN.test(pair.charAt(1))) out.push(pair);
+      }
+    }
+    return unique(out).slice(0, 8);
+  }
+
   SearchPage.prototype.showMore = function (focusFirst) {
     var self = this;
     var seq = this.seq;
-    var batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    var start = this.shown;
+    var batch = this.results.slice(start, start + PAGE_SIZE);
     this.shown += batch.length;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
       if (seq !== self.seq) return;
       var firstNew = null;
-      data.forEach(function (item) {
-        var li = el("li", "gk-result");
+      data.forEach(function (item, i) {
+        var gone = start + i >= self.live;
+        var li = el("li", gone ? "gk-result gk-result--withdrawn" : "gk-result");
         var link = el("a", "gk-result__link");
         link.href = item.url;
         link.appendChild(el("span", "gk-result__title", (item.meta && item.meta.title) || item.url));
         li.appendChild(link);
-        li.appendChild(el("span", "gk-result__meta", metaText(item)));
+        li.appendChild(el("span", "gk-result__meta", (gone ? "已取消 · " : "") + metaText(item)));
         li.appendChild(excerptNode(item.excerpt));
         self.list.appendChild(li);
         firstNew = firstNew || link;
