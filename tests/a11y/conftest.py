@@ -72,12 +72,18 @@ def site_url(sample_site) -> Iterator[str]:  # noqa: ANN001
         yield url
 
 
-@pytest.fixture(scope="package")
-def context(chromium, site_url: str) -> Iterator[object]:  # noqa: ANN001 — playwright Browser
-    """One browser context; requests off the site (the theme's GitHub badge, mike's versions.json) are stubbed."""
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+def site_context(chromium, site_url: str, **options: object):  # noqa: ANN001, ANN201 — playwright types
+    """A browser context for the site at `site_url` (playwright new_context `options`); requests off the site (the
+    theme's GitHub badge, mike's versions.json) are stubbed."""
+    ctx = chromium.new_context(**options)
     ctx.route(lambda url: not url.startswith(site_url), lambda route: route.fulfill(status=200, body="{}", content_type="application/json"))
     ctx.route("**/versions.json", lambda route: route.fulfill(status=200, body="[]", content_type="application/json"))
+    return ctx
+
+
+@pytest.fixture(scope="package")
+def context(chromium, site_url: str) -> Iterator[object]:  # noqa: ANN001 — playwright Browser
+    ctx = site_context(chromium, site_url, viewport={"width": 1280, "height": 900})
     yield ctx
     ctx.close()
 
