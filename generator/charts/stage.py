@@ -39,19 +39,23 @@ def chart_path(entry: Entry) -> str:
 
 
 def chart_markup(entry: Entry) -> Markup:
-    """The chart block of a record page: zoomable image, full-size link, downloads; kept out of the search index.
+    """The chart block of a record page, kept out of the search index: a thumbnail (wide screens only: on a phone its
+    text would be ~4 px; the steps below it are the phone's text-first flow), the viewer button, downloads.
 
-    The PNG is drawn from the SVG in the reader's browser (overrides/assets/gongkai/chart.js): rendering PNGs at
-    build time costs ~10x the SVG's CPU. Without JavaScript the button stays hidden and the SVG link remains."""
+    The viewer (zoom, pan, keyboard, touch, print on A4) and the PNG are drawn in the reader's browser
+    (overrides/assets/gongkai/chart.js). Without JavaScript the buttons stay hidden and the links open the SVG."""
     svg = relative(entry.url + ".md", chart_path(entry))
     title, _ = chart_summary(entry)
     alt = md_escape(title)
     return Markup(
-        '<div class="gk-chart" data-pagefind-ignore="all" markdown style="overflow:auto">\n\n'
-        f'[![{alt}]({svg}){{ loading=lazy style="width:100%" }}]({svg} "点击查看大图（可缩放）")\n\n'
-        f'点击流程图可打开大图并缩放。下载：[SVG 矢量图]({svg}){{ download }}'
+        f'<div class="gk-chart" data-pagefind-ignore="all" data-gk-chart="{md_escape(title)}" markdown>\n\n'
+        f'[![{alt}]({svg}){{ loading=lazy }}]({svg}){{ .gk-chart__thumb }}\n\n'
+        '<button type="button" class="md-button md-button--primary gk-chart__open" data-gk-open hidden>'
+        "查看流程图（可放大、拖动）</button>\n"
+        f'[打开流程图原图]({svg}){{ .gk-chart__raw }} · 下载：[SVG 矢量图]({svg}){{ download }}'
         f' <button type="button" class="md-button gk-chart__png" data-gk-png="{entry.id}.png" hidden>'
         "下载 PNG 图片</button> <span class=\"gk-chart__status\" data-gk-png-status role=\"status\"></span>\n\n"
+        '<p class="gk-print-only">权力运行流程图在网页上点“查看流程图”后可单独打印（A4 横向，文字清晰）。</p>\n\n'
         "</div>"
     )
 

@@ -14,8 +14,11 @@ from typing import NamedTuple
 # C0/C1 controls and other characters that are not allowed in XML (Graphviz parses HTML labels as XML).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _ASCII_SPECIAL = re.compile(r"[^A-Za-z0-9 \u0080-\U0010ffff]")
-# An ASCII word (kept whole when wrapping) or any single character.
-_TOKEN = re.compile(r"[A-Za-z0-9_.:/@%+\-]{1,24}|.")
+# What wrapping keeps whole: a piece of an address up to and including a "/" (its scheme stays with it), so a URL
+# breaks only after a slash; an ASCII word (an e-mail address, a number, a file name); else one character. Pieces
+# are capped so that a pathological run of letters still wraps.
+_WORD = r"[A-Za-z0-9_.:@%+\-?=&#~]"
+_TOKEN = re.compile(rf"(?:[A-Za-z][A-Za-z0-9+.\-]*://)?{_WORD}{{0,60}}/|{_WORD}{{1,60}}|.")
 
 
 def clean(value: object) -> str:

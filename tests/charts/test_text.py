@@ -29,3 +29,18 @@ def test_lines_wrap_and_carry_size_and_weight():
     assert len(wrapped) > 1 and all(line.size == 9 and line.bold for line in wrapped)
     assert "".join(line.text for line in wrapped) == "依据：申请材料不齐全或者不符合法定形式的应当一次告知"
     assert lines("办结")[0].size == BODY_SIZE and lines("") == ()
+
+
+def test_urls_and_addresses_break_only_after_a_slash():
+    url = "https://www.qinghe.example.gov.cn/jwjw/xinfang/index.html"
+    lines = wrap(f"· 县纪委监委：网址 {url}；邮箱 jubao@qinghe.example.gov.cn", 36)
+    assert "".join(lines).replace(" ", "") == f"·县纪委监委：网址{url}；邮箱jubao@qinghe.example.gov.cn"
+    for before, after in zip(lines, lines[1:]):  # where a line ends inside ASCII text, it ends at a slash
+        if before[-1].isascii() and before[-1] not in " ；" and after[0].isalnum() and after[0].isascii():
+            assert before.endswith("/"), lines
+    assert any(line.endswith("https://www.qinghe.example.gov.cn/") for line in lines), lines
+    assert "jubao@qinghe.example.gov.cn" in lines
+
+
+def test_a_run_of_letters_still_wraps():
+    assert max(len(line) for line in wrap("x" * 200, 36)) <= 60

@@ -2,6 +2,7 @@
  * (npm opencc-js, served from assets/vendor/, generator/vendor.py). The site's text is simplified; 營業執照 and
  * 身份證 must find what 营业执照 and 身份证 find. Taiwan and Hong Kong variant forms are read too.
  *
+ * Loaded first on every page (it also gives the other scripts window.gkSiteRoot).
  * window.gkSimplified(text) resolves to the simplified text. The converter (109 KB, 53 KB gzipped) is fetched on
  * first use only, and text without a Chinese character never waits for it. Without it (not installed, offline)
  * the text comes back as typed. */
@@ -11,6 +12,7 @@
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
   var loading = null;
 
+  /* The site's root URL (Material's base, relative to this page): shared with search.js and chart.js. */
   function siteRoot() {
     var config = document.getElementById("__config");
     var base = ".";
@@ -30,6 +32,8 @@
     }
     return loading;
   }
+
+  window.gkSiteRoot = siteRoot;
 
   window.gkSimplified = function (text) {
     if (!HAN.test(text || "")) return Promise.resolve(text);
