@@ -4,6 +4,7 @@ print on A4 that can be read."""
 from __future__ import annotations
 
 import math
+from urllib.parse import urlsplit
 from collections.abc import Iterator
 
 import pytest
@@ -60,7 +61,7 @@ def test_viewer_keyboard_zooms_pans_and_goes_back(tab, site_url: str) -> None:  
     assert tab.evaluate(SCALE) < before  # the whole chart: smaller than the readable start
     tab.click(".gk-viewer__bar button >> text=返回")
     tab.wait_for_selector(".gk-viewer", state="hidden")
-    assert tab.url.endswith(POWER)
+    assert urlsplit(tab.url).path.endswith(POWER)  # Material's anchor tracking may add a #section
     assert tab.evaluate("document.activeElement.hasAttribute('data-gk-open')")  # focus back where it was
 
 
@@ -68,7 +69,7 @@ def test_phone_back_button_closes_the_viewer(tab, site_url: str) -> None:  # noq
     open_viewer(tab, site_url)
     tab.go_back()
     tab.wait_for_selector(".gk-viewer", state="hidden")
-    assert tab.url.endswith(POWER)
+    assert urlsplit(tab.url).path.endswith(POWER)  # Material's anchor tracking may add a #section
 
 
 def _printed_sizes(reader: PdfReader) -> Iterator[float]:
