@@ -1,0 +1,58 @@
+"""Issue 22 item 5: citizen pages are for citizens — the editors' link folded away, the publisher in the footer, a
+Chinese 404 page with a way on, and the developers' pages out of the citizens' navigation."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+POWER = "powers/food-business-licence/"
+
+
+def test_edit_link_is_an_editors_affordance_folded_at_the_foot(tab, site_url: str) -> None:  # noqa: ANN001
+    tab.goto(site_url + POWER)
+    edit = tab.locator("a", has_text="编辑此记录")
+    assert edit.count() == 1 and not edit.is_visible(), "编辑链接应收在页面底部的“供编辑人员使用”中"
+    assert "md-button" not in (edit.get_attribute("class") or "")
+    assert not tab.locator("text=数据文件").is_visible()
+    tab.click("details.gk-editors > summary")
+    assert edit.is_visible()
+    assert "catalogue/market-regulation/powers/food-business-licence.yaml" in tab.inner_text("details.gk-editors")
+
+
+def test_footer_names_the_publisher_not_the_theme(tab, site_url: str) -> None:  # noqa: ANN001
+    tab.goto(site_url)
+    footer = tab.inner_text("footer")
+    assert "主办：清河县人民政府办公室" in footer and "12345" in footer
+    assert "Material for MkDocs" not in tab.content()
+    assert tab.get_attribute("footer a:text('编辑人员入口')", "href").endswith("editing/")
+
+
+def test_developer_pages_are_not_in_the_citizens_nav(tab, site_url: str) -> None:  # noqa: ANN001
+    tab.goto(site_url)
+    nav = tab.inner_text("nav.md-nav--primary")
+    for citizen in ("行政职权目录", "服务事项目录", "无障碍说明"):
+        assert citizen in nav
+    for developer in ("编辑指南", "省级规模运行", "字段说明"):
+        assert developer not in nav, developer
+    tab.goto(site_url + "editing/")  # still published, and it leads on to the other editors' pages
+    links = tab.eval_on_selector_all("article a", "els => els.map(e => e.textContent)")
+    assert {"字段说明", "省级规模运行", "常见错误和改法"} <= set(links)
+
+
+def test_404_page_is_in_chinese_with_search_and_catalogues(sample_site) -> None:  # noqa: ANN001
+    html = (sample_site.out / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN"' in html and "没有找到这个页面" in html and "Not found" not in html
+    assert 'action="/search/"' in html and 'name="q"' in html
+    for target in ("/catalogue/services/", "/catalogue/powers/", "/catalogue/fees/", "/departments/", "tel:12345"):
+        assert f'href="{target}"' in html, target
+
+
+def test_404_page_search_works(tab, site_url: str) -> None:  # noqa: ANN001
+    tab.goto(site_url + "404.html")
+    tab.fill("#gk-404-input", "低保")
+    with tab.expect_navigation():
+        tab.press("#gk-404-input", "Enter")
+    tab.wait_for_selector("[data-gk-results] .gk-result__title")
+    assert "最低生活保障" in tab.inner_text("[data-gk-results]")
