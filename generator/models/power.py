@@ -10,6 +10,7 @@ from generator.models.base import Model, RecordId, Text, field
 from generator.models.common import Disclosure, LegalBasis, Material, Post, TimeLimit
 from generator.models.procedure import ExerciseMode, Procedure, Right
 from generator.models.record import Record
+from generator.models.ways import Audience, LifeEvent, audiences_field, life_events_field, themes_field
 
 
 class PowerClass(str, enum.Enum):
@@ -87,3 +88,6 @@ class Power(Record):
     procedure: Procedure | None = field("办理流程", "权力运行流程：适用的法定程序模板和各环节。", default=None)
     rights: list[Right] = field("相对人权利", "相对人在各环节享有的权利及行使期限。", default_factory=list)
     disclosure: Disclosure | None = field("公开方式", "公开的内容、形式、范围和时限。", default=None)
+    audiences: list[Audience] = audiences_field()
+    life_events: list[LifeEvent] = life_events_field()
+    themes: list[Text] = themes_field()

@@ -9,6 +9,7 @@ from generator.models.common import Material, TimeLimit
 from generator.models.power import HandlingType
 from generator.models.procedure import Procedure
 from generator.models.record import Record
+from generator.models.ways import Audience, LifeEvent, audiences_field, life_events_field, themes_field
 
 
 class ServiceItem(Record):
@@ -27,3 +28,6 @@ class ServiceItem(Record):
     online_url: WebUrl | None = field("网上办理地址", "网上办理的网址，以 https:// 或 http:// 开头；其他写法（如 javascript:）不接受。", default=None)
     result: Text | None = field("办理结果", "办理结果，例如“居住证”。", default=None)
     procedure: Procedure | None = field("办理流程", "办理的流程和各环节。", default=None)
+    audiences: list[Audience] = audiences_field()
+    life_events: list[LifeEvent] = life_events_field()
+    themes: list[Text] = themes_field()

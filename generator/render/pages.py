@@ -13,7 +13,7 @@ from markupsafe import Markup
 from generator.catalogue import Catalogue, Entry
 from generator.models import Category, Power
 from generator.remedies import remedies_of, remedy_line, review_first
-from generator.render import context
+from generator.render import context, ways
 from generator.render.text import link, md_escape, safe_url, tel_link
 from generator.site import Page, SiteBundle
 
@@ -44,6 +44,7 @@ def environment() -> Environment:
         relative=context.relative, limit_text=context.limit_text, charge_text=context.charge_text,
         kind_of=context.kind_of, category_of=context.category_of, category_page=context.category_page,
         inherited=context.inherited, remedies_of=remedies_of, review_first=review_first, remedy_line=remedy_line,
+        event_page=ways.event_page, audience_pages=ways.AUDIENCE_PAGES,
     )
     return env
 
@@ -93,8 +94,16 @@ def render_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle,
     renderer = PageRenderer(catalogue, options, extras)
     by_category = powers_by_category(catalogue)
     counts = Counter({k: len(catalogue.of_kind(k)) for k in ("powers", "fees", "services")})
+    audiences, events = ways.by_audience(catalogue), ways.by_event(catalogue)
     bundle.add(renderer.listing("home.md.j2", "index.md", options.site_name, counts=counts, by_category=by_category,
-                                popular=[catalogue.entries[i] for i in popular]))
+                                popular=[catalogue.entries[i] for i in popular], audiences=audiences, events=events))
+    for audience, (path, title) in ways.AUDIENCE_PAGES.items():
+        themes = audiences[audience]
+        count = len({e.id for entries in themes.values() for e in entries})
+        intro = "个人（自然人）可以办理的事项，" if audience is ways.Audience.PERSON else "企业和其他组织可以办理的事项，"
+        bundle.add(renderer.listing("audience.md.j2", path, title, themes=themes, count=count, intro=intro))
+    for event, entries in events.items():
+        bundle.add(renderer.listing("event.md.j2", ways.event_page(event), f"{event.value}：相关事项", event=event, entries=entries))
     bundle.add(renderer.listing("powers_catalogue.md.j2", "catalogue/powers.md", "行政职权目录", by_category=by_category))
     bundle.add(renderer.listing("fees_catalogue.md.j2", "catalogue/fees.md", "收费目录"))
     bundle.add(renderer.listing("services_catalogue.md.j2", "catalogue/services.md", "服务事项目录"))
