@@ -104,6 +104,10 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         self.page_cache.store(page.file.src_uri, output)
         return output
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html) are rendered without page events: the same repairs as on_post_page.
+        return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.workers.finish()
         write_sitemap(self._files, config, self.page_cache.reused | self.workers.rendered)

@@ -28,7 +28,8 @@ class CheckedPage:
     @property
     def file(self) -> str:
         """The HTML file of the page, relative to the site folder (the query string is not part of it)."""
-        return self.path.split("?")[0] + "index.html"
+        path = self.path.split("?")[0]
+        return path if path.endswith(".html") else path + "index.html"
 
 
 def _largest(site: Path, section: str) -> str:
@@ -52,13 +53,21 @@ def checked_pages(site: Path) -> dict[str, CheckedPage]:
         CheckedPage("收费目录", "catalogue/fees/"),
         CheckedPage("部门列表", "departments/"),
         CheckedPage("无障碍说明", "accessibility/"),
+        CheckedPage("个人办事", "personal/"),
+        CheckedPage("人生事件页", "events/shop/"),
+        CheckedPage("找不到页面", "404.html"),
     ]
     return {page.name: page for page in pages}
 
 
 # Static, so tests can be parametrized before the site exists; test_pages_are_the_ones_checked keeps it in step.
 PAGE_NAMES = ["首页", "部门页", "行政职权页", "收费依据页", "服务事项页", "搜索页", "行政职权目录", "服务事项目录", "收费目录",
-              "部门列表", "无障碍说明"]
+              "部门列表", "无障碍说明", "个人办事", "人生事件页", "找不到页面"]
+
+# The reader's settings every page is checked in: 关怀模式 off/on (a localStorage choice, applied before the page is
+# drawn) × the light/dark scheme (Material follows the system's until the reader picks one).
+CARE = 'try { localStorage.setItem("gk-care", "1"); } catch (e) {}'
+VARIANTS = {"普通": {}, "关怀": {"care": True}, "深色": {"dark": True}, "关怀深色": {"care": True, "dark": True}}
 
 
 @pytest.fixture(scope="package")
@@ -106,21 +115,47 @@ def open_page(tab, site_url: str, page: CheckedPage) -> None:  # noqa: ANN001 �
 
 
 @pytest.fixture(scope="package")
-def axe_results(context, site_url: str, pages: dict[str, CheckedPage]):  # noqa: ANN001, ANN201
-    """`axe_results(name)`: axe-core's answer for one page, computed at most once per session (cached)."""
+def variant_context(chromium, site_url: str, context) -> Iterator[object]:  # noqa: ANN001
+    """`variant_context(name)`: a desktop context with one of VARIANTS' settings, made once ("普通" is `context`)."""
+    made: dict[str, object] = {"普通": context}
+
+    def get(variant: str):  # noqa: ANN202
+        if variant not in made:
+            settings = VARIANTS[variant]
+            ctx = site_context(chromium, site_url, viewport={"width": 1280, "height": 900},
+                               color_scheme="dark" if settings.get("dark") else "light")
+            if settings.get("care"):
+                ctx.add_init_script(CARE)
+            made[variant] = ctx
+        return made[variant]
+
+    yield get
+    for name, ctx in made.items():
+        if name != "普通":
+            ctx.close()
+
+
+@pytest.fixture(scope="package")
+def axe_results(variant_context, site_url: str, pages: dict[str, CheckedPage]):  # noqa: ANN001, ANN201
+    """`axe_results(name, variant="普通")`: axe-core's answer for one page in one of VARIANTS, computed at most once
+    per session (cached)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    cache: dict[str, dict] = {}
+    cache: dict[tuple[str, str], dict] = {}
 
-    def run(name: str) -> dict:
-        if name not in cache:
-            tab = context.new_page()
+    def run(name: str, variant: str = "普通") -> dict:
+        if (name, variant) not in cache:
+            tab = variant_context(variant).new_page()
             try:
                 open_page(tab, site_url, pages[name])
-                cache[name] = axe.run(tab, options=AXE_OPTIONS).response
+                if VARIANTS[variant].get("dark"):
+                    assert tab.get_attribute("body", "data-md-color-scheme") == "slate", "深色模式没有生效"
+                if VARIANTS[variant].get("care"):
+                    assert tab.evaluate("document.documentElement.hasAttribute('data-gk-care')"), "关怀模式没有生效"
+                cache[(name, variant)] = axe.run(tab, options=AXE_OPTIONS).response
             finally:
                 tab.close()
-        return cache[name]
+        return cache[(name, variant)]
 
     return run

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.a11y.conftest import PAGE_NAMES
+from tests.a11y.conftest import PAGE_NAMES, VARIANTS
 
 pytestmark = pytest.mark.e2e
 
@@ -25,11 +25,13 @@ def test_pages_are_the_ones_checked(pages) -> None:  # noqa: ANN001
     assert list(pages) == PAGE_NAMES
 
 
+@pytest.mark.parametrize("variant", list(VARIANTS))
 @pytest.mark.parametrize("name", PAGE_NAMES)
-def test_no_serious_or_critical_violation(name: str, axe_results) -> None:  # noqa: ANN001
-    result = axe_results(name)
+def test_no_serious_or_critical_violation(name: str, variant: str, axe_results) -> None:  # noqa: ANN001
+    """Every page kind, in both modes (普通 / 关怀) and both schemes (light / dark)."""
+    result = axe_results(name, variant)
     blocking = [v for v in result["violations"] if v["impact"] in BLOCKING and v["id"] not in SEPARATE]
-    assert not blocking, f"{name}：\n{describe(blocking)}"
+    assert not blocking, f"{name}（{variant}）：\n{describe(blocking)}"
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.a11y.conftest import PAGE_NAMES, open_page
+from tests.a11y.conftest import PAGE_NAMES, VARIANTS, open_page
 from tests.a11y.test_axe import describe
 
 pytestmark = pytest.mark.e2e
@@ -45,12 +45,14 @@ def test_contrast_meets_wcag_aa(name: str, axe_results) -> None:  # noqa: ANN001
     assert _rule(result, "passes", "color-contrast"), "对比度规则没有检查到任何文字"
 
 
+@pytest.mark.parametrize("variant", list(VARIANTS))
 @pytest.mark.parametrize("name", PAGE_NAMES)
-def test_contrast_meets_enhanced_target(name: str, axe_results) -> None:  # noqa: ANN001
-    """The stricter target: WCAG 1.4.6 (AAA), 7:1 for normal text and 4.5:1 for large text."""
-    result = axe_results(name)
+def test_contrast_meets_enhanced_target(name: str, variant: str, axe_results) -> None:  # noqa: ANN001
+    """The stricter target: WCAG 1.4.6 (AAA), 7:1 for normal text and 4.5:1 for large text, in the dark scheme and in
+    关怀模式 too."""
+    result = axe_results(name, variant)
     failing = _rule(result, "violations", "color-contrast-enhanced")
-    assert not failing, f"{name}：\n{describe(failing)}"
+    assert not failing, f"{name}（{variant}）：\n{describe(failing)}"
     assert _rule(result, "passes", "color-contrast-enhanced"), "增强对比度规则没有运行（axe 默认关闭它）"
 
 

@@ -1,0 +1,42 @@
+/* Small things every page needs once it is drawn:
+ * - a table wider than its column scrolls in its own box; while it does, the box takes keyboard focus and names
+ *   itself, so it can be scrolled without a mouse (WCAG 2.1.1; axe "scrollable-region-focusable"). Boxes that fit
+ *   add no tab stop. */
+(function () {
+  "use strict";
+
+  function label(table) {
+    var head = table.tHead ? table.tHead.textContent.trim().replace(/\s+/g, "、").slice(0, 40) : "";
+    return (head ? "表格：" + head : "表格") + "（可左右滚动）";
+  }
+
+  function update(wrap) {
+    var table = wrap.querySelector("table");
+    if (!table) return;
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", label(table));
+    } else if (wrap.hasAttribute("tabindex")) {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+
+  function scrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(update);
+  }
+
+  function start() {
+    scrollableTables();
+    var pending = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(scrollableTables, 200);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
