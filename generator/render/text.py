@@ -25,17 +25,19 @@ def safe_url(url: str | None) -> str | None:
     return url if url and _SAFE_URL.match(url.strip()) else None
 
 
-def link(url: str | None, text: object) -> Markup:
-    """An <a> for a safe URL, else the URL as plain text."""
+def link(url: str | None, text: object, css_class: str = "") -> Markup:
+    """An <a> for a safe URL, else the URL as plain text. `css_class`: a fixed class name of ours."""
     checked = safe_url(url)
     label = md_escape(text)
     if checked is None:
         return Markup(label)
-    return Markup(f'<a href="{md_escape(checked)}">{label}</a>')
+    attr = f' class="{css_class}"' if css_class else ""
+    return Markup(f'<a{attr} href="{md_escape(checked)}">{label}</a>')
 
 
-def tel_link(phone: str | None) -> Markup:
+def tel_link(phone: str | None, css_class: str = "", text: str | None = None) -> Markup:
+    """A tel: link to the first number of `phone`, showing `text` (default: the phone as written)."""
     if not phone:
         return Markup("")
     digits = re.sub(r"[^0-9+]", "", phone.split("，")[0].split(",")[0])
-    return link(f"tel:{digits}", phone) if digits else Markup(md_escape(phone))
+    return link(f"tel:{digits}", text or phone, css_class) if digits else Markup(md_escape(phone))

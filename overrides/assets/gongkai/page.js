@@ -1,4 +1,6 @@
 /* Small things every page needs once it is drawn:
+ * - a table of four or more columns becomes stacked cards on a phone (pages.css .gk-cards): each cell carries its
+ *   column's name, so every column stays visible without sideways scrolling (without JavaScript it scrolls);
  * - a table wider than its column scrolls in its own box; while it does, the box takes keyboard focus and names
  *   itself, so it can be scrolled without a mouse (WCAG 2.1.1; axe "scrollable-region-focusable"). Boxes that fit
  *   add no tab stop. */
@@ -28,7 +30,24 @@
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(update);
   }
 
+  var CARD_FROM_COLUMNS = 4;
+
+  function cardTables() {
+    document.querySelectorAll("article table").forEach(function (table) {
+      var head = table.tHead && table.tHead.rows[0];
+      if (!head || head.cells.length < CARD_FROM_COLUMNS) return;
+      var names = Array.prototype.map.call(head.cells, function (th) { return th.textContent.trim(); });
+      table.classList.add("gk-cards");
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        Array.prototype.forEach.call(body.rows, function (row) {
+          Array.prototype.forEach.call(row.cells, function (cell, i) { if (names[i]) cell.setAttribute("data-label", names[i]); });
+        });
+      });
+    });
+  }
+
   function start() {
+    cardTables();
     scrollableTables();
     var pending = null;
     window.addEventListener("resize", function () {
