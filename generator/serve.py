@@ -114,7 +114,9 @@ def serve(args: argparse.Namespace) -> int:
             catalogue = department_view(catalogue, args.department, Path(".cache/serve-catalogue/catalogue"))
             share_chart_cache(args.catalogue.parent, catalogue.parent)
         # A broken link in a draft is printed, not fatal: the editor previews the page to find and fix it.
-        build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict, warn=warn))
+        compiled = build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict, warn=warn))
+        for note in compiled.notes:
+            warn(note)
         shown = f"[{host}]" if ":" in host else host
         print(f"正在预览：http://{shown}:{server.server_address[1]}/ （按 Ctrl+C 停止）", file=sys.stderr)
         try:

@@ -42,13 +42,16 @@ class Portal:
     notes: list[str] = field(default_factory=list)
 
     def synonyms_json(self) -> bytes:
-        """{"低保": {"search": ["最低生活保障"]}, …}: what search.js looks a (simplified) query up in."""
-        table: dict[str, dict[str, Any]] = {}
-        for entry in self.synonyms:
-            value = {"search": entry.search, **({"note": entry.note} if entry.note else {})}
+        """{"words": {"低保": 0, "吃低保": 0, …}, "entries": [{"search": ["最低生活保障"], "note": "…"}, …]}: what
+        search.js looks a (simplified) query up in. Each entry is written once, however many words lead to it."""
+        words: dict[str, int] = {}
+        entries = []
+        for number, entry in enumerate(self.synonyms):
+            entries.append({"search": entry.search, **({"note": entry.note} if entry.note else {})})
             for word in entry.words:
-                table.setdefault(word, value)
-        return (json.dumps(table, ensure_ascii=False, sort_keys=True, indent=0) + "\n").encode("utf-8")
+                words.setdefault(word, number)
+        table = {"words": words, "entries": entries}
+        return (json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _read(path: Path, notes: list[str]) -> Any:

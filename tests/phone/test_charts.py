@@ -22,6 +22,7 @@ CHART_TEXT_PX = """() => [...document.querySelectorAll('.gk-viewer__canvas svg t
   const m = t.getScreenCTM();
   return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
 })"""
+TRANSFORM = "() => getComputedStyle(document.querySelector('.gk-viewer__canvas')).transform"
 SCALE = "() => new DOMMatrix(getComputedStyle(document.querySelector('.gk-viewer__canvas')).transform).a"
 
 
@@ -54,9 +55,9 @@ def test_viewer_keyboard_zooms_pans_and_goes_back(tab, site_url: str) -> None:  
     before = tab.evaluate(SCALE)
     tab.keyboard.press("+")
     assert tab.evaluate(SCALE) > before
-    moved = tab.evaluate("getComputedStyle(document.querySelector('.gk-viewer__canvas')).transform")
+    moved = tab.evaluate(TRANSFORM)
     tab.keyboard.press("ArrowDown")
-    assert tab.evaluate("getComputedStyle(document.querySelector('.gk-viewer__canvas')).transform") != moved
+    tab.wait_for_function(f"(before) => ({TRANSFORM})() !== before", arg=moved, timeout=3000)
     tab.keyboard.press("0")
     assert tab.evaluate(SCALE) < before  # the whole chart: smaller than the readable start
     tab.click(".gk-viewer__bar button >> text=返回")

@@ -21,7 +21,7 @@ def _project(tmp_path: Path, synonyms: str = "", home: str = "") -> Path:
 def test_synonyms_are_published_by_word(tmp_path: Path) -> None:
     project = _project(tmp_path, "synonyms:\n  - words: [低保, 吃低保]\n    search: [最低生活保障]\n    note: 说明\n")
     table = json.loads(load_portal(project, set()).synonyms_json())
-    assert table == {"低保": {"search": ["最低生活保障"], "note": "说明"}, "吃低保": {"search": ["最低生活保障"], "note": "说明"}}
+    assert table == {"words": {"低保": 0, "吃低保": 0}, "entries": [{"search": ["最低生活保障"], "note": "说明"}]}
 
 
 def test_a_wrong_entry_is_noted_and_left_out(tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_popular_items_keep_only_public_ids_in_order(tmp_path: Path) -> None:
 def test_no_portal_folder_is_no_data(tmp_path: Path) -> None:
     portal = load_portal(tmp_path, set())
     assert portal.synonyms == () and portal.popular == () and portal.notes == []
-    assert json.loads(portal.synonyms_json()) == {}
+    assert json.loads(portal.synonyms_json()) == {"words": {}, "entries": []}
 
 
 def test_the_sample_portal_data_is_valid() -> None:

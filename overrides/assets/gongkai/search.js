@@ -101,14 +101,21 @@
     loadSearch().then(function (search) { if (search) search.preload(term); });
   }
 
-  /* The office's words for what people type (portal/synonyms.yaml → search/synonyms.json): {"低保": {"search":
-   * ["最低生活保障"], "note": "…"}}. Fetched with the index; a site without the file has none. */
+  /* The office's words for what people type (portal/synonyms.yaml → search/synonyms.json), as word → {search: [terms],
+   * note}. Fetched with the index; a site without the file has none. */
   var wordsPromise = null;
   function loadWords() {
     if (!wordsPromise) {
       wordsPromise = fetch(new URL("search/synonyms.json", root).href).then(function (response) {
         return response.ok ? response.json() : {};
-      }).catch(function () { return {}; });
+      }).catch(function () { return {}; }).then(function (table) {
+        var words = {};
+        Object.keys(table.words || {}).forEach(function (word) {
+          var entry = (table.entries || [])[table.words[word]];
+          if (entry && entry.search) words[word] = entry;
+        });
+        return words;
+      });
     }
     return wordsPromise;
   }
