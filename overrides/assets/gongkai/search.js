@@ -133,12 +133,13 @@
     return NUMBER.test(term) ? '"' + term + '"' : term;
   }
 
-  /* What to look for when `term` is typed: the office's words for it, else its simplified form (and the term as
-   * typed, when OpenCC changed it). Resolves to {terms, note, simple}. */
+  /* What to look for when `term` is typed: the office's words for it, else its simplified form. (Only that form: the
+   * site is simplified, and OpenCC left all 278 names of the sample records as they were; searching the typed
+   * traditional form too cost a second set of index chunks.) Resolves to {terms, note, simple}. */
   function plan(term) {
     return Promise.all([simplified(term), loadWords()]).then(function (got) {
       var simple = got[0], entry = got[1][simple] || got[1][term];
-      var terms = entry ? entry.search : unique([simple, term]);
+      var terms = entry ? entry.search : [simple];
       return { terms: terms.map(exactNumber), note: (entry && entry.note) || "", simple: simple };
     });
   }
