@@ -62,9 +62,13 @@ def _card(tab) -> dict[str, str]:  # noqa: ANN001
 def test_summary_card_reads_what_the_page_body_says(tab, site_url: str) -> None:  # noqa: ANN001
     tab.goto(site_url + POWER)
     card = _card(tab)
-    limits = tab.eval_on_selector_all("#time ~ .md-typeset__scrollwrap tbody td, #time ~ table tbody td",
-                                      "tds => tds.slice(0, 2).map(td => td.textContent.trim())")
-    assert card["办理时限"] == f"法定 {limits[0].split('（')[0]}承诺 {limits[1].split('（')[0]}"
+    body = tab.evaluate("""() => {
+      const items = [...document.querySelectorAll('#time + ul > li')].map(li => li.textContent.trim());
+      const of = (label) => (items.find(t => t.startsWith(label)) || '').slice(label.length);
+      return [of('法定时限：').trim(), of('承诺时限：').trim()];
+    }""")
+    statutory, promised = card["办理时限"].removeprefix("法定 ").split("承诺 ")
+    assert body[0].startswith(statutory) and body[1].startswith(promised), (card["办理时限"], body)
     assert card["费用"] == "不收费" and "不收费" in tab.inner_text("#fees ~ p")
     phone = tab.inner_text("#who ~ .gk-shared a[href^='tel:']")
     assert card["咨询电话"] == phone

@@ -187,7 +187,7 @@
     document.body.appendChild(this.dialog);
     this.landscape = element("style");
     this.landscape.media = "print";
-    this.landscape.textContent = "@page { size: A4 landscape; margin: 10mm; }";
+    this.landscape.textContent = "@page { size: A4 landscape; margin: 6mm; }";  // the chart's width is what sets its text size
     this.print = element("div", "gk-chart-print");
     this.print.setAttribute("aria-hidden", "true");
     document.body.appendChild(this.print);
