@@ -11,12 +11,15 @@ from generator.catalogue import Catalogue, Entry
 from generator.models.record import ChangeKind
 
 META_FIELDS = ("changed_on", "change_note", "change_kind")
+# Where the home page files a record (个人办事 / 法人办事, life events, themes: generator/models/ways.py) is the site's
+# navigation, not disclosed content: tagging a record is no revision and starts no 20-working-day clock.
+NAVIGATION_FIELDS = ("audiences", "life_events", "themes")
 
 
 def record_fields(entry: Entry) -> dict[str, Any]:
     """The record's own public fields as JSON values; defaults dropped so a new optional model field is no change."""
     data = entry.record.model_dump(mode="json", exclude_defaults=True)
-    for key in META_FIELDS:
+    for key in META_FIELDS + NAVIGATION_FIELDS:
         data.pop(key, None)
     return data
 
