@@ -27,7 +27,10 @@ def test_package_json_pins_exact_versions_and_the_lock_agrees() -> None:
         assert lock[f"node_modules/{v.package}"]["integrity"].startswith("sha512-")
 
 
-def test_missing_or_other_version_is_a_note_not_a_failure(tmp_path: Path) -> None:
+def test_missing_or_other_version_is_a_note_not_a_failure(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import generator.vendor as vendor
+
+    monkeypatch.setattr(vendor, "PROJECT_ROOT", tmp_path / "no-source-tree")  # nothing to fall back on
     (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"opencc-js": "1.4.2"}}), encoding="utf-8")
     other = tmp_path / "node_modules" / "opencc-js"
     other.mkdir(parents=True)
@@ -37,3 +40,11 @@ def test_missing_or_other_version_is_a_note_not_a_failure(tmp_path: Path) -> Non
     assert bundle.files == {}
     assert len(notes) == len(VENDORED)
     assert "0.1.0" in notes[0] and "make install" in notes[0]
+    assert "没有安装" in notes[1]
+
+
+def test_a_project_without_packages_uses_the_source_tree(tmp_path: Path) -> None:
+    """A catalogue copied elsewhere (tests, a department preview) still gets the libraries gongkai was installed with."""
+    bundle = SiteBundle()
+    assert add_vendor_files(bundle, tmp_path) == []
+    assert "assets/vendor/opencc-js/t2cn.js" in bundle.files
