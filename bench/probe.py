@@ -98,7 +98,7 @@ def dump_pages(catalogue: Path, config: Path, docs: Path, flowcharts: Path | Non
     """Write the bundle's pages as plain Markdown files (for the baseline build)."""
     from generator.compile import compile_catalogue
     from generator.mkdocs_adapter.engine import site_options_from
-    from generator.mkdocs_adapter.plugin import page_source
+    from generator.engines.source import page_source
 
     compiled = compile_catalogue(catalogue, site_options_from(config), flowcharts)
     for page in compiled.bundle.pages.values():

@@ -36,6 +36,7 @@ class PublishRequest:
     config_file: Path
     flowcharts: Path | None = None
     keep: int = 6
+    engine: str = "mkdocs"  # the site engine (generator/engines/); each revision is built once, by the engine of its day
 
 
 @dataclass
@@ -71,7 +72,7 @@ def _build_current(request: PublishRequest, revision: Revision, pages: HistoryPa
     from generator.build import BuildRequest, build
 
     target = request.out / revision.id
-    build(BuildRequest(request.catalogue, target, request.config_file, request.flowcharts, versioned=True))
+    build(BuildRequest(request.catalogue, target, request.config_file, request.flowcharts, versioned=True, engine=request.engine))
     _write_record_files(target, revision, pages)
 
 
