@@ -79,7 +79,8 @@ class Prerender:
     def __init__(self, enabled: bool = False) -> None:
         self.enabled = enabled
         self.results: dict[str, Any] = {}
-        self.hits = 0
+        self.ahead = 0  # pages rendered ahead this build
+        self.hits = 0  # Zensical's calls answered from them
 
     def _wanted(self, config: Path, bundle: SiteBundle) -> tuple[list[Call], dict]:
         """Calls to render ahead (changed since the last build here) and the manifest to keep after this build."""
@@ -130,6 +131,7 @@ class Prerender:
         calls, manifest = self._wanted(config, bundle) if usable else ([], None)
         if len(calls) >= MIN_PAGES:
             self._fork_and_render(calls)
+            self.ahead = len(calls)
         self._original = zensical_render.render
         zensical_render.render = self._answer
         try:
