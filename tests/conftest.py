@@ -72,7 +72,20 @@ def chromium():  # noqa: ANN201 — playwright Browser
         browser.close()
 
 
-ENGINES = ("mkdocs", "zensical")  # generator/engines/: every site engine the sample must build on
+ENGINES = ("mkdocs", "zensical")
+
+
+def compile_sample(engine: str):  # noqa: ANN201 — generator.site.SiteBundle
+    """The real sample's bundle, with site options read by the named engine's door (run from the project folder)."""
+    from generator.compile import compile_catalogue
+    from generator.engines import engine as door
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return compile_catalogue(ROOT / "catalogue", door(engine).site_options_from(ROOT / "mkdocs.yml")).bundle
+    finally:
+        os.chdir(cwd)  # generator/engines/: every site engine the sample must build on
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.compile import compile_catalogue
 from generator.site import SiteBundle
 from generator.zensical_adapter import engine, prerender
-from tests.conftest import ROOT
+from tests.conftest import ROOT, compile_sample
 
 pytestmark = pytest.mark.e2e
 CONFIG = ROOT / "mkdocs.yml"
@@ -19,12 +18,7 @@ CONFIG = ROOT / "mkdocs.yml"
 
 @pytest.fixture(scope="module")
 def bundle() -> SiteBundle:
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return compile_catalogue(ROOT / "catalogue", engine.site_options_from(CONFIG)).bundle
-    finally:
-        os.chdir(cwd)
+    return compile_sample("zensical")
 
 
 @pytest.fixture
