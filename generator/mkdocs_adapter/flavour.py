@@ -31,14 +31,14 @@ def chosen() -> str:
 
 
 def activate() -> str:
-    """Put the chosen MkDocs behind `import mkdocs`; returns its name. Idempotent."""
-    flavour = chosen()
+    """Put the chosen MkDocs behind `import mkdocs` unless one is loaded already; returns the one that runs."""
     loaded = sys.modules.get("mkdocs")
-    running = None if loaded is None else ("properdocs" if loaded.__name__ == "properdocs" else "mkdocs")
-    if running is not None and running != flavour:
-        # Two MkDocs in one process would mix their classes (a plugin of one, a config of the other).
-        raise ConfigError(f"本进程已载入 {running}，无法再改用 {flavour}：请在新进程中设置 GONGKAI_MKDOCS。")
-    if flavour == "properdocs" and running is None:
+    if loaded is not None:
+        # Already running (`mkdocs build` or `properdocs build` loading our plugin, or an earlier activate()): the
+        # host's MkDocs stays; two in one process would mix their classes (a plugin of one, a config of the other).
+        return "properdocs" if loaded.__name__ == "properdocs" else "mkdocs"
+    flavour = chosen()
+    if flavour == "properdocs":
         if importlib.util.find_spec("properdocs") is None:
             raise ConfigError("GONGKAI_MKDOCS=properdocs，但没有安装 ProperDocs：请运行 make install。")
         importlib.import_module("properdocs.replacement")
