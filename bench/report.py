@@ -10,7 +10,7 @@ STAGE_LABELS = [
     ("check", "load + validate"),
     ("charts", "charts"),
     ("pages", "pages"),
-    ("mkdocs", "MkDocs"),
+    ("mkdocs", "MkDocs engine (ProperDocs)"),
     ("search_index", "search index"),
     ("exports", "exports"),
 ]
@@ -41,8 +41,11 @@ def targets(size: dict, smaller: dict | None) -> list[dict]:
     med = _num(_get(size, "site", "record_html_median_bytes"))
     small_med = _num(_get(smaller, "site", "record_html_median_bytes")) if smaller else None
     rebuild = _num(_get(size, "rebuild", "wall_s"))
+    zensical = _num(_get(size, "zensical", "wall_s"))
     rows = [
         ("full cold build ≤ 1.5 × baseline", cold / base if cold and base else None, 1.5, "×"),
+        ("Zensical cold build ≤ 1.5 × baseline (the gate for making Zensical the default)",
+         zensical / base if zensical and base else None, 1.5, "×"),
         ("check cold ≤ 5 s", _num(_get(size, "check", "cold_s")), 5.0, "s"),
         ("check warm ≤ 1 s", _num(_get(size, "check", "warm_s")), 1.0, "s"),
         ("record-page HTML max ≤ 60 KB", page / 1024 if page else None, 60.0, "KB"),
@@ -82,6 +85,30 @@ def _stage_rows(sizes: list[dict]) -> list[str]:
     return rows
 
 
+ENGINE_FIGURES = [
+    ("bare MkDocs 1.6.1 + Material, no plugin (baseline)", ("baseline", "wall_s"), "s"),
+    ("gongkai build, MkDocs engine (ProperDocs): cold", ("build", "wall_s"), "s"),
+    ("… against the baseline", ("build", "vs_baseline"), "×"),
+    ("gongkai build, Zensical engine: cold", ("zensical", "wall_s"), "s"),
+    ("… against the baseline", ("zensical", "vs_baseline"), "×"),
+    ("… of which inside Zensical", ("zensical", "stages_s", "zensical"), "s"),
+    ("… of which inside MkDocs, on the MkDocs engine", ("build", "stages_s", "mkdocs"), "s"),
+    ("Zensical build with its page cache kept (nothing changed)", ("zensical", "warm_s"), "s"),
+    ("HTML pages written: MkDocs engine", ("build", "html_pages"), ""),
+    ("HTML pages written: Zensical", ("zensical", "html_pages"), ""),
+    ("Zensical site size", ("zensical", "site", "output_bytes"), "B"),
+    ("Zensical peak RSS", ("zensical", "peak_rss_mb"), "MB"),
+    ("CPU reference at the start and end of this size (bench/measure.py, ms; lower = faster)", ("cpu_reference_ms",), "ms"),
+]
+
+
+def _engine_rows(sizes: list[dict]) -> list[str]:
+    rows = ["| figure | " + " | ".join(f"{s['records']} records" for s in sizes) + " |", "|---|" + "---|" * len(sizes)]
+    for label, path, unit in ENGINE_FIGURES:
+        rows.append(f"| {label} | " + " | ".join(_fmt(_get(s, *path), unit) for s in sizes) + " |")
+    return rows
+
+
 def _figure_rows(sizes: list[dict]) -> list[str]:
     figures = [
         ("synth", ("synth", "seconds"), "s"), ("check cold", ("check", "cold_s"), "s"), ("check warm", ("check", "warm_s"), "s"),
@@ -109,7 +136,8 @@ def markdown(results: dict) -> str:
         for t in size.get("targets", []):
             lines.append(f"| {t['target']} | {_fmt(t['value'], t['unit'])} | {t['limit']:g} {t['unit']} | **{t['verdict']}** |")
         lines.append("")
-    lines += ["## Stages of one cold build", "", *_stage_rows(sizes), "", "## Figures", "", *_figure_rows(sizes), ""]
+    lines += ["## Engines: each against bare MkDocs on the same pages", "", *_engine_rows(sizes), ""]
+    lines += ["## Stages of one cold build (MkDocs engine)", "", *_stage_rows(sizes), "", "## Figures", "", *_figure_rows(sizes), ""]
     lines += ["## Search per query (cold browser, localhost)", "", *_search_rows(sizes), ""]
     lines += ["## Charts (bench/charts.py)", "", *_chart_rows(results.get("charts")), ""]
     return "\n".join(lines) + "\n"

@@ -74,26 +74,34 @@ class SizeRun:
             warm.append(run_timed(cmd, self.root).seconds)
         return {"cold_s": median(cold), "warm_s": median(warm), "cold_runs": cold, "warm_runs": warm}
 
-    def _build(self) -> tuple[float, dict]:
-        timed = run_timed(python_cmd("-m", "bench.probe", "build", "--catalogue", str(self.catalogue), "--config",
-                                     str(self.config), "--out", str(self.site), "--flowcharts", str(FLOWCHARTS)), self.root)
+    def _build(self, engine: str = "mkdocs") -> tuple[float, dict]:
+        timed = run_timed(python_cmd("-m", "bench.probe", "build", "--catalogue", str(self.catalogue), "--config", str(self.config),
+                                     "--out", str(self.site), "--flowcharts", str(FLOWCHARTS), "--engine", engine), self.root)
         if not timed.ok:
             raise RuntimeError(_fail(timed, "build"))
         return timed.seconds, json.loads(timed.stdout)
 
-    def cold_builds(self) -> dict:
+    def cold_builds(self, engine: str = "mkdocs") -> dict:
         walls, probes = [], []
         for i in range(self.reps):
             self.clear_caches()
-            wall, probe = self._build()
-            log(f"n={self.records} cold build {i + 1}/{self.reps}: {wall:.1f} s")
+            wall, probe = self._build(engine)
+            log(f"n={self.records} cold build on {engine} {i + 1}/{self.reps}: {wall:.1f} s")
             walls.append(wall)
             probes.append(probe)
         names = sorted({name for p in probes for name in p["stages"]})
         stages = {name: median([p["stages"][name] for p in probes if name in p["stages"]]) for name in names}
         rss = {name: max(p["stage_rss_mb"].get(name, 0) for p in probes) for name in names}
         return {"wall_s": median(walls), "runs": walls, "stages_s": stages, "stage_rss_mb": rss,
-                "peak_rss_mb": max(p["peak_rss_mb"] for p in probes), "pages": probes[-1]["pages"]}
+                "peak_rss_mb": max(p["peak_rss_mb"] for p in probes), "pages": probes[-1]["pages"],
+                "html_pages": sum(1 for _ in self.site.rglob("*.html"))}
+
+    def zensical(self) -> dict:
+        """The same catalogue on the Zensical engine: cold builds, then one build with its workspace kept."""
+        cold = self.cold_builds("zensical")
+        warm, _ = self._build("zensical")
+        log(f"n={self.records} Zensical build with its page cache kept: {warm:.1f} s")
+        return {**cold, "warm_s": warm, "site": measure.site_figures(self.site)}
 
     def rebuild_after_change(self) -> dict:
         """Change one record (a substantive edit of its change note) and build again with caches kept."""
@@ -140,6 +148,8 @@ class SizeRun:
     def run(self) -> dict:
         results: dict[str, Any] = {"records": self.records, "departments": self.departments, "repetitions": self.reps}
         started = time.perf_counter()
+        reference = [measure.cpu_reference_ms()]  # the machine's state: compare with other runs before trusting a ratio
+        log(f"n={self.records}: CPU reference {reference[0]} ms")
         if isinstance(guarded(results, "synth", self.synth), str):
             return results
         log(f"n={self.records}: catalogue written")
@@ -153,8 +163,28 @@ class SizeRun:
         guarded(results, "baseline", self.baseline)
         log(f"n={self.records}: baseline {results['baseline']}")
         guarded(results, "serve", self.serve)
+        guarded(results, "zensical", self.zensical)  # last: the MkDocs engine's site above is measured first
+        vs_baseline(results)
+        reference.append(measure.cpu_reference_ms())
+        results["cpu_reference_ms"] = reference
+        log(f"n={self.records}: CPU reference {reference[1]} ms; engines vs bare MkDocs: "
+            f"{_get_ratio(results, 'build')} (MkDocs engine), {_get_ratio(results, 'zensical')} (Zensical)")
         results["bench_seconds"] = round(time.perf_counter() - started, 1)
         return results
+
+
+def vs_baseline(results: dict) -> None:
+    """Each engine's cold build over the bare MkDocs build of the same pages (`vs_baseline` beside its wall_s)."""
+    base = results.get("baseline", {}).get("wall_s") if isinstance(results.get("baseline"), dict) else None
+    for key in ("build", "zensical"):
+        figures = results.get(key)
+        if isinstance(figures, dict) and figures.get("wall_s") and base:
+            figures["vs_baseline"] = round(figures["wall_s"] / base, 3)
+
+
+def _get_ratio(results: dict, key: str) -> str:
+    figures = results.get(key)
+    return f"{figures['vs_baseline']}×" if isinstance(figures, dict) and "vs_baseline" in figures else "n/a"
 
 
 def _median_or_none(values: list[int]) -> int | None:

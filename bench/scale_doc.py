@@ -41,6 +41,9 @@ def linear(points: list[tuple[int, float]], at: int) -> float | None:
 FIGURES = [
     ("完整冷构建", ("build", "wall_s"), "秒", 1),
     ("基线（纯 MkDocs + Material）构建", ("baseline", "wall_s"), "秒", 1),
+    ("完整冷构建 ÷ 基线（MkDocs 引擎）", ("build", "vs_baseline"), "倍", 1),
+    ("Zensical 引擎完整冷构建", ("zensical", "wall_s"), "秒", 1),
+    ("Zensical 引擎冷构建 ÷ 基线", ("zensical", "vs_baseline"), "倍", 1),
     ("check（无缓存）", ("check", "cold_s"), "秒", 1),
     ("check（有缓存）", ("check", "warm_s"), "秒", 1),
     ("修改一条记录后重建", ("rebuild", "wall_s"), "秒", 1),
@@ -49,8 +52,8 @@ FIGURES = [
 ]
 
 
-def _show(value: float | None, divisor: int) -> str:
-    return "—" if value is None else f"{value / divisor:.1f}"
+def _show(value: float | None, divisor: int, unit: str = "") -> str:
+    return "—" if value is None else f"{value / divisor:.2f}" if unit == "倍" else f"{value / divisor:.1f}"
 
 
 def section(results: dict) -> str:
@@ -62,9 +65,10 @@ def section(results: dict) -> str:
              head, "|---|" + "---|" * (len(sizes) + 2)]
     for label, keys, unit, divisor in FIGURES:
         points = [(s["records"], v) for s in sizes if (v := _value(s, *keys)) is not None]
-        whole = linear(points, PROVINCE)
-        per_job = linear(points, PROVINCE // 10)
-        cells = [_show(_value(s, *keys), divisor) for s in sizes] + [_show(whole, divisor), _show(per_job, divisor)]
+        ratio = unit == "倍"  # a ratio is not extrapolated
+        whole = None if ratio else linear(points, PROVINCE)
+        per_job = None if ratio else linear(points, PROVINCE // 10)
+        cells = [_show(_value(s, *keys), divisor, unit) for s in sizes] + [_show(whole, divisor, unit), _show(per_job, divisor, unit)]
         lines.append(f"| {label}（{unit}） | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import zensical
 from click import ClickException
-from zensical.config import parse_config
+from zensical.config import _yaml_load
 
 from generator.engines.markup import fix_material_markup
 from generator.engines.messages import failure_message
@@ -24,14 +24,19 @@ OWN_SEARCH_INDEX = "search.json"  # written (empty) even with Zensical's search 
 
 
 def _settings(config_file: Path) -> dict:
-    """The project's configuration as Zensical reads it (its defaults applied)."""
+    """The project's configuration as written (INHERIT and !ENV resolved), read by Zensical's own YAML loader. Not
+    validated here: Zensical validates the workspace's configuration, which inherits this one (a project may keep
+    its docs_dir outside the config's folder, which Zensical refuses for the folder it builds)."""
     if not config_file.is_file():
         raise ConfigError(f"找不到站点配置文件 {config_file}。")
     try:
-        with captured_output():
-            return parse_config(str(config_file.resolve()))
+        with open(config_file, encoding="utf-8") as source:
+            settings = _yaml_load(source)  # private in 0.0.73, which pyproject.toml pins
     except (ClickException, OSError, ValueError) as exc:
         raise ConfigError(f"站点配置 {config_file} 有误：{exc}") from None
+    if not isinstance(settings, dict) or not settings.get("site_name"):
+        raise ConfigError(f"站点配置 {config_file} 有误：缺少 site_name。")
+    return settings
 
 
 def site_options_from(config_file: Path) -> SiteOptions:
@@ -75,10 +80,14 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
     """
     settings = _settings(config_file)
     root = config_file.resolve().parent
-    custom_dir = settings["theme"].get("custom_dir")
+    theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
+    custom_dir = theme.get("custom_dir")
+    docs_dir = root / settings.get("docs_dir", "docs")
+    if not docs_dir.is_dir():
+        raise ConfigError(f"站点配置 {config_file} 中的 docs_dir 文件夹 {docs_dir} 不存在。")
     with workspace(page_cache, site_dir.parent) as work:
         shutil.rmtree(work / "site", ignore_errors=True)  # never a page of an earlier build
-        sync_docs(work / "docs", {**hand_written(root / settings["docs_dir"]), **bundle_files(bundle)})
+        sync_docs(work / "docs", {**hand_written(docs_dir), **bundle_files(bundle)})
         config = write_config(work, config_file, root / custom_dir if custom_dir else None, versioned)
         with Prerender(enabled=parallel).started(config, bundle):
             warnings = _run(config, strict)
