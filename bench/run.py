@@ -145,6 +145,24 @@ class SizeRun:
         one = measure.serve_first_response([*common, "--department", department], self.root)
         return {"full_s": full, "department_s": one, "department": department}
 
+    def run_engines(self) -> dict:
+        """Only what compares the engines: the MkDocs engine's and Zensical's cold builds and the bare MkDocs
+        baseline, on the same synthetic pages (`python -m bench --engines-only`)."""
+        results: dict[str, Any] = {"records": self.records, "departments": self.departments, "repetitions": self.reps}
+        started = time.perf_counter()
+        reference = [measure.cpu_reference_ms()]
+        log(f"n={self.records}: CPU reference {reference[0]} ms")
+        if isinstance(guarded(results, "synth", self.synth), str):
+            return results
+        guarded(results, "build", self.cold_builds)
+        guarded(results, "baseline", self.baseline)
+        guarded(results, "zensical", self.zensical)
+        reference.append(measure.cpu_reference_ms())
+        summary = {key: results[key] for key in ("records", "departments", "repetitions")}
+        summary["engines"] = engines_summary(results, reference)
+        summary["engines"]["bench_seconds"] = round(time.perf_counter() - started, 1)
+        return summary
+
     def run(self) -> dict:
         results: dict[str, Any] = {"records": self.records, "departments": self.departments, "repetitions": self.reps}
         started = time.perf_counter()
@@ -164,27 +182,37 @@ class SizeRun:
         log(f"n={self.records}: baseline {results['baseline']}")
         guarded(results, "serve", self.serve)
         guarded(results, "zensical", self.zensical)  # last: the MkDocs engine's site above is measured first
-        vs_baseline(results)
         reference.append(measure.cpu_reference_ms())
-        results["cpu_reference_ms"] = reference
-        log(f"n={self.records}: CPU reference {reference[1]} ms; engines vs bare MkDocs: "
-            f"{_get_ratio(results, 'build')} (MkDocs engine), {_get_ratio(results, 'zensical')} (Zensical)")
+        results["engines"] = engines_summary(results, reference)
         results["bench_seconds"] = round(time.perf_counter() - started, 1)
         return results
 
 
-def vs_baseline(results: dict) -> None:
-    """Each engine's cold build over the bare MkDocs build of the same pages (`vs_baseline` beside its wall_s)."""
-    base = results.get("baseline", {}).get("wall_s") if isinstance(results.get("baseline"), dict) else None
-    for key in ("build", "zensical"):
-        figures = results.get(key)
-        if isinstance(figures, dict) and figures.get("wall_s") and base:
-            figures["vs_baseline"] = round(figures["wall_s"] / base, 3)
+SUMMARY_KEYS = ("wall_s", "runs", "warm_s", "pages", "html_pages", "peak_rss_mb", "stages_s", "output_bytes", "site")
 
 
-def _get_ratio(results: dict, key: str) -> str:
-    figures = results.get(key)
-    return f"{figures['vs_baseline']}×" if isinstance(figures, dict) and "vs_baseline" in figures else "n/a"
+def engines_summary(results: dict, reference: list[float]) -> dict:
+    """The engine comparison of one size: each engine's cold build against bare MkDocs on the same pages, with the
+    CPU reference taken around it (the ratios are only comparable between runs in a similar machine state)."""
+    def figures(key: str) -> dict | str:
+        value = results.get(key)
+        return {k: v for k, v in value.items() if k in SUMMARY_KEYS} if isinstance(value, dict) else f"{value}"
+
+    summary: dict[str, Any] = {"mkdocs": figures("build"), "zensical": figures("zensical"), "baseline": figures("baseline"),
+                               "cpu_reference_ms": reference, "mkdocs_engine": _mkdocs_flavour()}
+    base = summary["baseline"].get("wall_s") if isinstance(summary["baseline"], dict) else None
+    for key in ("mkdocs", "zensical"):
+        engine = summary[key]
+        if isinstance(engine, dict) and engine.get("wall_s") and base:
+            engine["vs_baseline"] = round(engine["wall_s"] / base, 3)
+    log(f"n={results['records']}: CPU reference {reference} ms; against bare MkDocs: "
+        + ", ".join(f"{k} {v.get('vs_baseline')}×" for k, v in summary.items() if isinstance(v, dict) and "vs_baseline" in v))
+    return summary
+
+
+def _mkdocs_flavour() -> str:
+    timed = run_timed(python_cmd("-c", "import generator.mkdocs_adapter.flavour as f; f.activate(); print(f.version())"), PROJECT)
+    return timed.stdout.strip() if timed.ok else "?"
 
 
 def _median_or_none(values: list[int]) -> int | None:

@@ -52,11 +52,11 @@ def _run(config: Path, strict: bool) -> list[str]:
     try:
         with captured_output() as output:
             zensical.build(str(config), {"clean": False, "strict": strict})
-    except (RuntimeError, ClickException) as exc:
+    except Exception as exc:  # noqa: BLE001 — Rust errors arrive as RuntimeError, its config errors as ClickException
         found = [p.in_chinese() for p in problems("".join(output))]
         if found:
             raise BuildError(failure_message("Zensical", found)) from None
-        raise BuildError(f"站点生成失败：{exc}") from None
+        raise BuildError(f"站点生成失败（Zensical）：{type(exc).__name__}: {exc}") from None
     return [p.in_chinese() for p in problems("".join(output))]
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import zensical
 import zensical.markdown.render as zensical_render
+from click import ClickException
 from zensical.config import parse_config
 
 from generator.engines.source import TITLE_SAFE
@@ -128,7 +129,12 @@ class Prerender:
     def started(self, config: Path, bundle: SiteBundle) -> Iterator[None]:
         """Render ahead (when enabled and worth it), answer Zensical's calls during the block, keep the manifest."""
         usable = self.enabled and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
-        calls, manifest = self._wanted(config, bundle) if usable else ([], None)
+        calls, manifest = [], None
+        if usable:
+            try:
+                calls, manifest = self._wanted(config, bundle)
+            except (ClickException, OSError, ValueError):
+                pass  # a configuration Zensical refuses: its build reports it (engine._run); nothing to render ahead
         if len(calls) >= MIN_PAGES:
             self._fork_and_render(calls)
             self.ahead = len(calls)

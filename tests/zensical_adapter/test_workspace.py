@@ -44,3 +44,17 @@ def test_no_cache_builds_in_a_private_folder(tmp_path: Path, monkeypatch: pytest
     with workspace(tmp_path / "zensical", tmp_path) as folder:
         assert folder != tmp_path / "zensical"
     assert not (tmp_path / "zensical").exists()
+
+
+def test_a_configuration_zensical_refuses_is_a_clear_error(tmp_path: Path) -> None:
+    """No traceback: the wrapper's configuration is refused by Zensical (here: a nav entry that is not a string)."""
+    from generator.errors import BuildError
+    from generator.site import SiteBundle
+    from generator.zensical_adapter.engine import build_site
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: 测试\nnav:\n  - 首页: [1, 2]\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="站点生成失败"):
+        build_site(SiteBundle(), config, tmp_path / "site", page_cache=None)
