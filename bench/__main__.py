@@ -64,7 +64,7 @@ def merged(previous_file: Path, new: dict) -> dict:
         return new
     earlier = {s.get("records"): s for s in previous.get("sizes", [])}
     for size in new["sizes"]:  # an engines-only size keeps the other figures of the earlier run of its size
-        if set(size) <= {"records", "departments", "repetitions", "engines"} and size["records"] in earlier:
+        if set(size) <= {"records", "departments", "repetitions", "engines", "targets"} and size["records"] in earlier:
             size.update({**earlier[size["records"]], "engines": size["engines"]})
     measured = {s["records"] for s in new["sizes"]}
     sizes = sorted([s for s in previous.get("sizes", []) if s.get("records") not in measured] + new["sizes"], key=lambda s: s["records"])

@@ -56,7 +56,8 @@ def test_engines_only_joins_the_earlier_figures_of_its_size(tmp_path: Path) -> N
     previous.write_text(json.dumps({"machine": "m", "sizes": [{"records": 1000, "check": {"cold_s": 1.0}, "targets": []}],
                                     "total_seconds": 9.0}), encoding="utf-8")
     engines = {"zensical": {"wall_s": 3.0}, "baseline": {"wall_s": 2.0}}
-    result = merged(previous, {"machine": "m", "sizes": [{"records": 1000, "departments": 14, "repetitions": 1, "engines": engines}],
+    result = merged(previous, {"machine": "m", "sizes": [{"records": 1000, "departments": 14, "repetitions": 1, "engines": engines,
+                                                              "targets": []}],
                                "total_seconds": 1.0})
     [size] = result["sizes"]
     assert size["check"] == {"cold_s": 1.0} and size["engines"] == engines
