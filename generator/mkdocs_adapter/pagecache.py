@@ -27,8 +27,8 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.files import describe, printable, read_regular
-from generator.notice import warn
 from generator.mkdocs_adapter import flavour
+from generator.notice import warn
 
 FORMAT = "pages-1"  # bump when what is stored changes
 _LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")

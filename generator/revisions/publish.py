@@ -109,7 +109,7 @@ def versions_json(revisions: list[Revision], full: set[str]) -> bytes:
 def publish(request: PublishRequest) -> PublishReport:
     if request.keep < 1:
         raise GongkaiError("--keep 至少为 1：最新的修订必须保留完整站点。")
-    check_site_out(request.out, request.catalogue, request.config_file, request.flowcharts)
+    check_site_out(request.out, request.catalogue, request.config_file, request.flowcharts, request.engine)
     check_replaceable(request.out, PUBLISHED)  # the root copy below deletes whatever else is there
     revisions = load_revisions(default_revisions_dir(request.catalogue))
     checked = _ensure_current(request, revisions)

@@ -39,6 +39,21 @@ def _settings(config_file: Path) -> dict:
     return settings
 
 
+def _sources(config_file: Path, settings: dict) -> tuple[Path, Path | None]:
+    """docs_dir and the theme's custom_dir, resolved against the config file's folder as MkDocs does."""
+    root = config_file.resolve().parent
+    theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
+    custom_dir = theme.get("custom_dir")
+    return root / settings.get("docs_dir", "docs"), root / custom_dir if custom_dir else None
+
+
+def site_sources(config_file: Path) -> list[Path]:
+    """Folders the engine reads pages and theme files from (docs_dir, the theme's custom_dir): a build must never
+    write its output over or into them."""
+    docs_dir, custom_dir = _sources(config_file, _settings(config_file))
+    return [docs_dir] + ([custom_dir] if custom_dir else [])
+
+
 def site_options_from(config_file: Path) -> SiteOptions:
     settings = _settings(config_file)
     edit_base = None
@@ -78,17 +93,13 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
     Chinese. Versioned: the version selector reads mike's ../versions.json. page_cache: the folder kept between
     builds (workspace.py). parallel: pages outside the nav are rendered on every core first (prerender.py).
     """
-    settings = _settings(config_file)
-    root = config_file.resolve().parent
-    theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
-    custom_dir = theme.get("custom_dir")
-    docs_dir = root / settings.get("docs_dir", "docs")
+    docs_dir, custom_dir = _sources(config_file, _settings(config_file))
     if not docs_dir.is_dir():
         raise ConfigError(f"站点配置 {config_file} 中的 docs_dir 文件夹 {docs_dir} 不存在。")
     with workspace(page_cache, site_dir.parent) as work:
         shutil.rmtree(work / "site", ignore_errors=True)  # never a page of an earlier build
         sync_docs(work / "docs", {**hand_written(docs_dir), **bundle_files(bundle)})
-        config = write_config(work, config_file, root / custom_dir if custom_dir else None, versioned)
+        config = write_config(work, config_file, custom_dir, versioned)
         with Prerender(enabled=parallel).started(config, bundle):
             warnings = _run(config, strict)
         try:

@@ -29,19 +29,23 @@ CONFIG_NAME = "mkdocs.yml"
 
 @contextmanager
 def workspace(cache: Path | None, scratch_parent: Path) -> Iterator[Path]:
+    lock = None
     if cache is not None and not caching_disabled():
-        cache.mkdir(parents=True, exist_ok=True)
-        with open(cache / ".lock", "w", encoding="utf-8") as lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                pass  # another build holds it: fall through to a private folder
-            else:
-                try:
-                    yield cache
-                finally:
-                    fcntl.flock(lock, fcntl.LOCK_UN)
-                return
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            lock = open(cache / ".lock", "w", encoding="utf-8")  # noqa: SIM115 — held across the yield
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # another build holds it, or the cache cannot be written: a private folder, never a failure
+            if lock is not None:
+                lock.close()
+            lock = None
+    if lock is not None:
+        try:
+            yield cache
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            lock.close()
+        return
     private = Path(tempfile.mkdtemp(prefix=".zensical-", dir=scratch_parent))
     try:
         yield private

@@ -58,3 +58,11 @@ def test_a_configuration_zensical_refuses_is_a_clear_error(tmp_path: Path) -> No
     config.write_text("site_name: 测试\nnav:\n  - 首页: [1, 2]\n", encoding="utf-8")
     with pytest.raises(BuildError, match="站点生成失败"):
         build_site(SiteBundle(), config, tmp_path / "site", page_cache=None)
+
+
+def test_a_cache_that_cannot_be_written_builds_in_a_private_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GONGKAI_NO_CACHE", raising=False)
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    with workspace(blocked / "zensical", tmp_path) as folder:
+        assert folder.parent == tmp_path and folder.is_dir()
