@@ -62,6 +62,10 @@ def merged(previous_file: Path, new: dict) -> dict:
         previous = json.loads(previous_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return new
+    earlier = {s.get("records"): s for s in previous.get("sizes", [])}
+    for size in new["sizes"]:  # an engines-only size keeps the other figures of the earlier run of its size
+        if set(size) <= {"records", "departments", "repetitions", "engines", "targets"} and size["records"] in earlier:
+            size.update({**earlier[size["records"]], "engines": size["engines"]})
     measured = {s["records"] for s in new["sizes"]}
     sizes = sorted([s for s in previous.get("sizes", []) if s.get("records") not in measured] + new["sizes"], key=lambda s: s["records"])
     for i, size in enumerate(sizes):
@@ -81,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BENCH_DIR, help="where results.json and results.md go")
     parser.add_argument("--no-charts", action="store_true", help="skip bench/charts.py")
     parser.add_argument("--no-docs", action="store_true", help="do not refresh content/scale.md")
+    parser.add_argument("--engines-only", action="store_true",
+                        help="only the engine comparison (both engines' cold builds and the bare MkDocs baseline); with "
+                             "--append it joins the other figures of the existing results.json")
     parser.add_argument("--append", action="store_true",
                         help="keep the other sizes (and the chart figures, with --no-charts) of the existing results.json")
     args = parser.parse_args(argv)
@@ -91,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = []
     for records, rep in zip(args.sizes, reps):
         log(f"size {records} records × {rep} repetition(s)")
-        size = SizeRun(records, departments_for(records), rep, args.work).run()
+        run = SizeRun(records, departments_for(records), rep, args.work)
+        size = run.run_engines() if args.engines_only else run.run()
         size["targets"] = targets(size, sizes[-1] if sizes else None)
         sizes.append(size)
     results: dict = {"machine": machine(), "sizes": sizes}

@@ -10,7 +10,7 @@ STAGE_LABELS = [
     ("check", "load + validate"),
     ("charts", "charts"),
     ("pages", "pages"),
-    ("mkdocs", "MkDocs"),
+    ("mkdocs", "MkDocs engine (ProperDocs)"),
     ("search_index", "search index"),
     ("exports", "exports"),
 ]
@@ -41,8 +41,11 @@ def targets(size: dict, smaller: dict | None) -> list[dict]:
     med = _num(_get(size, "site", "record_html_median_bytes"))
     small_med = _num(_get(smaller, "site", "record_html_median_bytes")) if smaller else None
     rebuild = _num(_get(size, "rebuild", "wall_s"))
+    zensical, engines_base = _num(_get(size, "engines", "zensical", "wall_s")), _num(_get(size, "engines", "baseline", "wall_s"))
     rows = [
         ("full cold build ≤ 1.5 × baseline", cold / base if cold and base else None, 1.5, "×"),
+        ("Zensical cold build ≤ 1.5 × baseline (the gate for making Zensical the default)",
+         zensical / engines_base if zensical and engines_base else None, 1.5, "×"),
         ("check cold ≤ 5 s", _num(_get(size, "check", "cold_s")), 5.0, "s"),
         ("check warm ≤ 1 s", _num(_get(size, "check", "warm_s")), 1.0, "s"),
         ("record-page HTML max ≤ 60 KB", page / 1024 if page else None, 60.0, "KB"),
@@ -82,6 +85,32 @@ def _stage_rows(sizes: list[dict]) -> list[str]:
     return rows
 
 
+ENGINE_FIGURES = [
+    ("bare MkDocs 1.6.1 + Material, no plugin (baseline)", ("engines", "baseline", "wall_s"), "s"),
+    ("gongkai build, MkDocs engine: cold", ("engines", "mkdocs", "wall_s"), "s"),
+    ("… against the baseline", ("engines", "mkdocs", "vs_baseline"), "×"),
+    ("gongkai build, Zensical engine: cold", ("engines", "zensical", "wall_s"), "s"),
+    ("… against the baseline", ("engines", "zensical", "vs_baseline"), "×"),
+    ("… of which inside MkDocs, on the MkDocs engine", ("engines", "mkdocs", "stages_s", "mkdocs"), "s"),
+    ("… of which inside Zensical, on the Zensical engine", ("engines", "zensical", "stages_s", "zensical"), "s"),
+    ("Zensical build with its page cache kept (nothing changed)", ("engines", "zensical", "warm_s"), "s"),
+    ("HTML pages written: MkDocs engine", ("engines", "mkdocs", "html_pages"), ""),
+    ("HTML pages written: Zensical", ("engines", "zensical", "html_pages"), ""),
+    ("Zensical site size", ("engines", "zensical", "site", "output_bytes"), "B"),
+    ("Zensical peak RSS", ("engines", "zensical", "peak_rss_mb"), "MB"),
+    ("the MkDocs engine was", ("engines", "mkdocs_engine"), ""),
+    ("CPU reference before and after (bench/measure.py, ms; lower = faster; quiet machine ≈ 100–230)",
+     ("engines", "cpu_reference_ms"), "ms"),
+]
+
+
+def _engine_rows(sizes: list[dict]) -> list[str]:
+    rows = ["| figure | " + " | ".join(f"{s['records']} records" for s in sizes) + " |", "|---|" + "---|" * len(sizes)]
+    for label, path, unit in ENGINE_FIGURES:
+        rows.append(f"| {label} | " + " | ".join(_fmt(_get(s, *path), unit) for s in sizes) + " |")
+    return rows
+
+
 def _figure_rows(sizes: list[dict]) -> list[str]:
     figures = [
         ("synth", ("synth", "seconds"), "s"), ("check cold", ("check", "cold_s"), "s"), ("check warm", ("check", "warm_s"), "s"),
@@ -109,7 +138,8 @@ def markdown(results: dict) -> str:
         for t in size.get("targets", []):
             lines.append(f"| {t['target']} | {_fmt(t['value'], t['unit'])} | {t['limit']:g} {t['unit']} | **{t['verdict']}** |")
         lines.append("")
-    lines += ["## Stages of one cold build", "", *_stage_rows(sizes), "", "## Figures", "", *_figure_rows(sizes), ""]
+    lines += ["## Engines: each against bare MkDocs on the same pages", "", *_engine_rows(sizes), ""]
+    lines += ["## Stages of one cold build (MkDocs engine)", "", *_stage_rows(sizes), "", "## Figures", "", *_figure_rows(sizes), ""]
     lines += ["## Search per query (cold browser, localhost)", "", *_search_rows(sizes), ""]
     lines += ["## Charts (bench/charts.py)", "", *_chart_rows(results.get("charts")), ""]
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.cache import caching_disabled
 from generator.compile import Compiled, compile_catalogue
+from generator.engines import DEFAULT_ENGINE, engine
 from generator.errors import BuildError
 from generator.exports.sitemap import fix_sitemap
 from generator.files import describe, printable
@@ -26,27 +27,28 @@ class BuildRequest:
     # instead, so a draft's broken link is reported without stopping the preview.
     warn: Callable[[str], None] | None = None
     versioned: bool = False  # `gongkai publish`: pages offer the revisions listed in ../versions.json
+    engine: str = DEFAULT_ENGINE  # "mkdocs" (MkDocs or ProperDocs) or "zensical": generator/engines/
 
 
-def check_site_out(out: Path, catalogue: Path, config_file: Path, flowcharts: Path | None = None) -> None:
+def check_site_out(out: Path, catalogue: Path, config_file: Path, flowcharts: Path | None = None,
+                   engine_name: str = DEFAULT_ENGINE) -> None:
     """The one check of an output folder, for every command that writes a site (build, serve, publish), before it
     writes anything: not the project, the working directory or a source folder, nor inside one (ConfigError)."""
-    from generator.mkdocs_adapter.engine import site_sources  # the engine stays behind one seam
-
-    check_out_dir(out, catalogue, flowcharts, sources=site_sources(config_file), homes=[config_file.parent])
+    sources = engine(engine_name).site_sources(config_file)  # the engine stays behind one seam
+    check_out_dir(out, catalogue, flowcharts, sources=sources, homes=[config_file.parent])
 
 
 def build(request: BuildRequest) -> Compiled:
-    from generator.mkdocs_adapter.engine import build_site, site_options_from
+    adapter = engine(request.engine)  # the engine stays behind one seam
 
-    check_site_out(request.out, request.catalogue, request.config_file, request.flowcharts)
+    check_site_out(request.out, request.catalogue, request.config_file, request.flowcharts, request.engine)
     check_replaceable(request.out)  # the build replaces the whole folder: never someone's documents
-    compiled = compile_catalogue(request.catalogue, site_options_from(request.config_file), request.flowcharts, request.strict)
+    compiled = compile_catalogue(request.catalogue, adapter.site_options_from(request.config_file), request.flowcharts, request.strict)
     caches = request.catalogue.resolve().parent / ".cache"
     try:
         with Staging(request.out) as staging:
-            warnings = build_site(compiled.bundle, request.config_file, staging.site, strict=request.warn is None,
-                                  versioned=request.versioned, page_cache=caches / "pages")
+            warnings = adapter.build_site(compiled.bundle, request.config_file, staging.site, strict=request.warn is None,
+                                          versioned=request.versioned, page_cache=caches / adapter.CACHE_NAME)
             for warning in warnings if request.warn else ():
                 request.warn(warning)
             fix_sitemap(staging.site, compiled.checked.catalogue)  # lastmod from records, not the build clock

@@ -107,14 +107,14 @@ def serve(args: argparse.Namespace) -> int:
     if getattr(args, "department", None):
         # Its own output folder: replacing a full site there first meant deleting ~40,000 files at 10,000 records.
         out = Path(".cache/serve-department")
-    check_site_out(out, catalogue, args.config, flowcharts)  # before the department view or the build writes
+    check_site_out(out, catalogue, args.config, flowcharts, args.engine)  # before the department view or the build writes
     with open_server(host, port, out.resolve()) as server:
         if getattr(args, "department", None):
             flowcharts = flowcharts or default_flowcharts(catalogue)
             catalogue = department_view(catalogue, args.department, Path(".cache/serve-catalogue/catalogue"))
             share_chart_cache(args.catalogue.parent, catalogue.parent)
         # A broken link in a draft is printed, not fatal: the editor previews the page to find and fix it.
-        compiled = build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict, warn=warn))
+        compiled = build(BuildRequest(catalogue, out, args.config, flowcharts, args.strict, warn=warn, engine=args.engine))
         for note in compiled.notes:
             warn(note)
         shown = f"[{host}]" if ":" in host else host

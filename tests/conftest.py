@@ -72,23 +72,59 @@ def chromium():  # noqa: ANN201 — playwright Browser
         browser.close()
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
+def compile_sample(engine: str):  # noqa: ANN201 — generator.site.SiteBundle
+    """The real sample's bundle, with site options read by the named engine's door (run from the project folder)."""
+    from generator.compile import compile_catalogue
+    from generator.engines import engine as door
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return compile_catalogue(ROOT / "catalogue", door(engine).site_options_from(ROOT / "mkdocs.yml")).bundle
+    finally:
+        os.chdir(cwd)  # generator/engines/: every site engine the sample must build on
+
+
 @dataclass(frozen=True)
 class SampleSite:
     out: Path  # the built site folder
     catalogue: Path
     flowcharts: Path
+    engine: str = "mkdocs"
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
-    """`gongkai build --catalogue catalogue --out <tmp>` of the real sample, built once per session."""
+def sample_site_on(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 — Callable[[str], SampleSite]
+    """`sample_site_on(engine)`: `gongkai build --engine <engine>` of the real sample, built at most once per session."""
     from generator.build import BuildRequest, build
 
-    out = tmp_path_factory.mktemp("sample") / "site"
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # mkdocs.yml refers to content/ and catalogue/ relative to the project
-    try:
-        build(BuildRequest(ROOT / "catalogue", out, ROOT / "mkdocs.yml"))
-    finally:
-        os.chdir(cwd)
-    return SampleSite(out, ROOT / "catalogue", ROOT / "flowcharts")
+    built: dict[str, SampleSite] = {}
+
+    def on(engine: str) -> SampleSite:
+        if engine not in built:
+            out = tmp_path_factory.mktemp(f"sample-{engine}") / "site"
+            cwd = os.getcwd()
+            os.chdir(ROOT)  # mkdocs.yml refers to content/ and catalogue/ relative to the project
+            try:
+                build(BuildRequest(ROOT / "catalogue", out, ROOT / "mkdocs.yml", engine=engine))
+            finally:
+                os.chdir(cwd)
+            built[engine] = SampleSite(out, ROOT / "catalogue", ROOT / "flowcharts", engine)
+        return built[engine]
+
+    return on
+
+
+@pytest.fixture(scope="session")
+def sample_site(sample_site_on) -> SampleSite:  # noqa: ANN001
+    """`gongkai build --catalogue catalogue --out <tmp>` of the real sample (default engine), built once per session."""
+    return sample_site_on("mkdocs")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_site(request: pytest.FixtureRequest, sample_site_on) -> SampleSite:  # noqa: ANN001
+    """The sample built on each engine in turn: tests using it run once per engine."""
+    return sample_site_on(request.param)

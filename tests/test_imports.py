@@ -1,14 +1,19 @@
-"""The compiler core never imports mkdocs: only generator/mkdocs_adapter/ may (DESIGN §4, §5)."""
+"""The compiler core never imports a site engine: only its adapter may, and each adapter only its own engine
+(DESIGN §4, §5; generator/engines/ names the doors and imports neither)."""
 
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
+import pytest
+
+from generator.engines import DOORS, ENGINE_PACKAGES
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "generator"
-ADAPTER = PACKAGE / "mkdocs_adapter"
-ENGINE_PACKAGES = {"mkdocs", "material"}
+ADAPTERS = {name: PACKAGE / f"{name}_adapter" for name in DOORS}
+EVERY_ENGINE = set().union(*ENGINE_PACKAGES.values())
 
 
 def _imported_roots(tree: ast.AST) -> set[str]:
@@ -24,17 +29,32 @@ def _imported_roots(tree: ast.AST) -> set[str]:
     return roots
 
 
-def test_core_does_not_import_mkdocs() -> None:
+def _offenders(files: list[Path], forbidden: set[str]) -> list[str]:
     offenders = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if ADAPTER in path.parents:
-            continue
-        found = _imported_roots(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))) & ENGINE_PACKAGES
+    for path in files:
+        found = _imported_roots(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))) & forbidden
         if found:
             offenders.append(f"{path.relative_to(ROOT)}: {sorted(found)}")
-    assert offenders == []
+    return offenders
+
+
+def test_core_imports_no_engine() -> None:
+    core = [p for p in sorted(PACKAGE.rglob("*.py")) if not any(folder in p.parents for folder in ADAPTERS.values())]
+    assert _offenders(core, EVERY_ENGINE) == []
+
+
+@pytest.mark.parametrize("engine", sorted(DOORS))
+def test_each_adapter_imports_only_its_own_engine(engine: str) -> None:
+    files = sorted(ADAPTERS[engine].rglob("*.py"))
+    assert files, f"{ADAPTERS[engine]} 不存在"
+    assert _offenders(files, EVERY_ENGINE - ENGINE_PACKAGES[engine]) == []
+
+
+def test_every_door_is_in_its_adapter() -> None:
+    assert {name: door.split(".")[1] for name, door in DOORS.items()} == {name: f"{name}_adapter" for name in DOORS}
 
 
 def test_the_scan_sees_imports() -> None:
-    tree = ast.parse("import mkdocs.config\nfrom material import x\nimportlib.import_module('mkdocs')\n")
-    assert _imported_roots(tree) >= {"mkdocs", "material"}
+    tree = ast.parse("import mkdocs.config\nfrom material import x\nimportlib.import_module('zensical')\n__import__('properdocs')\n")
+    assert _imported_roots(tree) >= {"mkdocs", "material", "zensical", "properdocs"}
+    assert {"mkdocs", "material", "properdocs", "zensical", "minijinja"} <= EVERY_ENGINE

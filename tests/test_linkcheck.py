@@ -95,13 +95,13 @@ def test_reports_are_sorted_and_readable(tmp_path: Path) -> None:
     assert isinstance(broken[0], BrokenLink)
 
 
-def test_sample_site_has_no_broken_internal_link(sample_site) -> None:  # noqa: ANN001 — tests.conftest.SampleSite
+def test_sample_site_has_no_broken_internal_link(engine_site) -> None:  # noqa: ANN001 — tests.conftest.SampleSite
     """Every page of the built sample: links, anchors, stylesheets, scripts, images, charts and downloads.
 
     No site_url: the sample's records link to department websites on the county portal, which shares the host
     of the configured site_url but is not part of this build; the site's own links are all relative.
     """
-    broken = check_site(sample_site.out)
+    broken = check_site(engine_site.out)
     assert not broken, f"{len(broken)} 个失效链接，前 20 个：\n" + "\n".join(map(str, broken[:20]))
 
 

@@ -12,7 +12,7 @@ from generator.commands.common import add_site_options
 def run(args: argparse.Namespace) -> int:
     from generator.build import BuildRequest, build
 
-    compiled = build(BuildRequest(args.catalogue, args.out, args.config, args.flowcharts, args.strict))
+    compiled = build(BuildRequest(args.catalogue, args.out, args.config, args.flowcharts, args.strict, engine=args.engine))
     for note in compiled.notes:
         print(f"警告：{note}", file=sys.stderr)
     print(f"已生成站点：{args.out}（{len(compiled.bundle.pages)} 个生成页面）", file=sys.stderr)

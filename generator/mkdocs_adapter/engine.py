@@ -1,4 +1,4 @@
-"""Run MkDocs on a compiled bundle, writing into a given folder."""
+"""The MkDocs adapter's door: run MkDocs (or ProperDocs) on a compiled bundle, writing into a given folder."""
 
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.errors import BuildError, ConfigError
+from generator.mkdocs_adapter import flavour
 from generator.mkdocs_adapter.messages import WarningCollector, failure_message, in_chinese
 from generator.mkdocs_adapter.pagecache import PageCache
 from generator.mkdocs_adapter.workers import PageWorkers
 from generator.mkdocs_adapter.plugin import site_options
 from generator.render.pages import SiteOptions
 from generator.site import SiteBundle
+
+CACHE_NAME = "pages"  # <project>/.cache/pages: finished record pages (pagecache.py)
 
 
 def site_options_from(config_file: Path) -> SiteOptions:
@@ -60,7 +63,7 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
     if versioned:
         config.extra["version"] = {**(config.extra.get("version") or {}), "provider": "mike"}
     config.strict = strict  # MkDocs' own strict mode: it aborts after the build when anything was warned
-    logger = logging.getLogger("mkdocs")
+    logger = flavour.logger()
     logger.setLevel(logging.WARNING)
     collector = WarningCollector()
     logger.addHandler(collector)  # also keeps the English originals off stderr: the caller reports them

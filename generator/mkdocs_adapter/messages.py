@@ -11,6 +11,8 @@ import logging
 import re
 from collections.abc import Callable
 
+from generator.engines.messages import failure_message as engine_failure
+
 _DOC = r"Doc file '(?P<src>.+?)' contains "
 _SUGGEST = r"(?: Did you mean '(?P<suggest>.+?)'\?)?$"
 
@@ -51,9 +53,7 @@ def in_chinese(message: str) -> str:
 
 def failure_message(messages: list[str]) -> str:
     """The BuildError text for a build that MkDocs warned about (strict: every warning fails the build)."""
-    lines = [f"站点生成失败：MkDocs 报告了 {len(messages)} 个问题（多为失效的链接或锚点），请改正后重新生成："]
-    lines += [f"  - {in_chinese(m)}" for m in messages]
-    return "\n".join(lines)
+    return engine_failure("MkDocs", [in_chinese(m) for m in messages])
 
 
 class WarningCollector(logging.Handler):

@@ -27,10 +27,11 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.files import describe, printable, read_regular
+from generator.mkdocs_adapter import flavour
 from generator.notice import warn
 
 FORMAT = "pages-1"  # bump when what is stored changes
-_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+_LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 _ADAPTER = Path(__file__).resolve().parent
 # Configuration keys that change what a page looks like; site_dir and strict do not.
 _CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "repo_url", "repo_name", "edit_uri",
@@ -75,7 +76,7 @@ def context_digest(config: MkDocsConfig, nav: Navigation, generated_titles: dict
             versions.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name}=?")
-    parts = [FORMAT.encode(), json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False).encode(),
+    parts = [FORMAT.encode(), flavour.version().encode(), json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False).encode(),
              json.dumps(_nav_signature(nav.items, generated_titles), ensure_ascii=False).encode(), " ".join(versions).encode()]
     for folder in [Path(d) for d in config.theme.dirs if Path(d).is_dir() and "site-packages" not in d] + [_ADAPTER]:
         parts.extend(_tree(folder) if folder != _ADAPTER else (p.read_bytes() for p in sorted(folder.glob("*.py"))))

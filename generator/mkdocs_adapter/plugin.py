@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,11 +18,12 @@ from mkdocs.structure.nav import Navigation
 from generator.compile import compile_catalogue
 from generator.diagnostics import format_plain
 from generator.errors import CatalogueError
-from generator.mkdocs_adapter.markup import fix_material_markup
+from generator.engines.markup import fix_material_markup
+from generator.engines.source import page_source
 from generator.mkdocs_adapter.pagecache import PageCache, outside_nav
 from generator.mkdocs_adapter.workers import PageWorkers
 from generator.render.pages import SiteOptions
-from generator.site import Page, SiteBundle
+from generator.site import SiteBundle
 
 
 class GongkaiConfig(Config):
@@ -37,19 +37,6 @@ def site_options(config: MkDocsConfig) -> SiteOptions:
         edit_base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/"
     project_dir = Path(config.config_file_path).parent.resolve() if config.config_file_path else None
     return SiteOptions(site_name=config.site_name, edit_base=edit_base, project_dir=project_dir)
-
-
-# Full-width forms read and look the same in Chinese text and are inert in every HTML context.
-TITLE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂"})
-
-
-def page_source(page: Page) -> str:
-    """Front matter carries the title, so the engine never parses record text as Markdown. Material's templates
-    print titles as HTML (<title>, header, footer, nav) without autoescaping, and also inside `| e` attributes, where
-    an entity would be escaped twice and read aloud as "&amp;": markup characters become their full-width forms."""
-    meta = {"title": page.title.translate(TITLE_SAFE), **dict(page.meta)}
-    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-    return f"---\n{front}\n---\n\n{page.content}"
 
 
 def write_sitemap(files: Files, config: MkDocsConfig, elsewhere: set[str]) -> None:

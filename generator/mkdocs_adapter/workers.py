@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.mkdocs_adapter import flavour
 from generator.mkdocs_adapter.messages import WarningCollector
 
 MIN_PAGES = 200  # below this, forking costs more than it saves
@@ -54,7 +55,7 @@ def _render(share: list[File], config: MkDocsConfig, files: Files, nav: Navigati
 
 def _child_main(share: list[File], config: MkDocsConfig, files: Files, nav: Navigation, report: Path) -> None:
     collector = WarningCollector()
-    logging.getLogger("mkdocs").addHandler(collector)
+    flavour.logger().addHandler(collector)
     outcome: dict = {"warnings": collector.messages, "error": None}
     try:
         _render(share, config, files, nav)

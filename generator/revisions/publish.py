@@ -36,6 +36,7 @@ class PublishRequest:
     config_file: Path
     flowcharts: Path | None = None
     keep: int = 6
+    engine: str = "mkdocs"  # the site engine (generator/engines/); each revision is built once, by the engine of its day
 
 
 @dataclass
@@ -71,7 +72,7 @@ def _build_current(request: PublishRequest, revision: Revision, pages: HistoryPa
     from generator.build import BuildRequest, build
 
     target = request.out / revision.id
-    build(BuildRequest(request.catalogue, target, request.config_file, request.flowcharts, versioned=True))
+    build(BuildRequest(request.catalogue, target, request.config_file, request.flowcharts, versioned=True, engine=request.engine))
     _write_record_files(target, revision, pages)
 
 
@@ -108,7 +109,7 @@ def versions_json(revisions: list[Revision], full: set[str]) -> bytes:
 def publish(request: PublishRequest) -> PublishReport:
     if request.keep < 1:
         raise GongkaiError("--keep 至少为 1：最新的修订必须保留完整站点。")
-    check_site_out(request.out, request.catalogue, request.config_file, request.flowcharts)
+    check_site_out(request.out, request.catalogue, request.config_file, request.flowcharts, request.engine)
     check_replaceable(request.out, PUBLISHED)  # the root copy below deletes whatever else is there
     revisions = load_revisions(default_revisions_dir(request.catalogue))
     checked = _ensure_current(request, revisions)

@@ -1,4 +1,4 @@
-"""Accessibility checks on the session `sample_site` build: one HTTP server, one Chromium and one axe pass per
+"""Accessibility checks on the sample site built on each engine (`engine_site`): one HTTP server, one Chromium and one axe pass per
 page for this package (under pytest-xdist: per worker).
 
 Package scope, not session: Playwright's sync API allows one running instance per process, and tests/search and
@@ -71,13 +71,13 @@ VARIANTS = {"普通": {}, "关怀": {"care": True}, "深色": {"dark": True}, "�
 
 
 @pytest.fixture(scope="package")
-def pages(sample_site) -> dict[str, CheckedPage]:  # noqa: ANN001 — tests.conftest.SampleSite
-    return checked_pages(sample_site.out)
+def pages(engine_site) -> dict[str, CheckedPage]:  # noqa: ANN001 — tests.conftest.SampleSite
+    return checked_pages(engine_site.out)
 
 
 @pytest.fixture(scope="package")
-def site_url(sample_site) -> Iterator[str]:  # noqa: ANN001
-    with serve_directory(sample_site.out) as url:
+def site_url(engine_site) -> Iterator[str]:  # noqa: ANN001
+    with serve_directory(engine_site.out) as url:
         yield url
 
 

@@ -42,13 +42,13 @@ class VnuReport:
 
 
 @pytest.fixture(scope="package")
-def vnu_report(sample_site, pages, tmp_path_factory) -> VnuReport:  # noqa: ANN001
+def vnu_report(engine_site, pages, tmp_path_factory) -> VnuReport:  # noqa: ANN001
     java = shutil.which("java")
     if java is None:
         pytest.fail("需要 Java 运行 Nu HTML Checker（make system-deps 会安装 default-jre-headless）")
     canary = tmp_path_factory.mktemp("vnu") / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
-    site = sample_site.out.resolve()
+    site = engine_site.out.resolve()
     files = {(site / page.file).as_posix(): name for name, page in pages.items()}
     run = subprocess.run(
         [java, "-jar", str(vnu_jar()), "--format", "json", "--exit-zero-always", *files, canary.resolve().as_posix()],

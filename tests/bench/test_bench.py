@@ -37,7 +37,32 @@ def test_bench_end_to_end_tiny(tmp_path: Path, chromium, monkeypatch: pytest.Mon
     assert f"40 records: {before:g} ms, {after:g} ms." in table
     for _, label in STAGE_LABELS:
         assert f"| {label} |" in table
+    # Both engines built the same pages, each measured against bare MkDocs.
+    engines = size["engines"]
+    assert isinstance(engines["zensical"], dict), engines["zensical"]
+    assert engines["zensical"]["wall_s"] > 0 and engines["zensical"]["warm_s"] > 0 and engines["zensical"]["stages_s"]["zensical"] > 0
+    assert engines["zensical"]["html_pages"] == engines["mkdocs"]["html_pages"] > 40
+    for engine in ("mkdocs", "zensical"):
+        assert engines[engine]["vs_baseline"] == round(engines[engine]["wall_s"] / engines["baseline"]["wall_s"], 3)
+    assert len(engines["cpu_reference_ms"]) == 2 and engines["mkdocs_engine"].startswith("ProperDocs ")
+    assert f"| … against the baseline | {engines['zensical']['vs_baseline']:g} × |" in table
+    assert any(t["target"].startswith("Zensical cold build") and t["verdict"] != "n/a" for t in size["targets"])
 
+
+def test_engines_only_joins_the_earlier_figures_of_its_size(tmp_path: Path) -> None:
+    from bench.__main__ import merged
+
+    previous = tmp_path / "results.json"
+    previous.write_text(json.dumps({"machine": "m", "sizes": [{"records": 1000, "check": {"cold_s": 1.0}, "targets": []}],
+                                    "total_seconds": 9.0}), encoding="utf-8")
+    engines = {"zensical": {"wall_s": 3.0}, "baseline": {"wall_s": 2.0}}
+    result = merged(previous, {"machine": "m", "sizes": [{"records": 1000, "departments": 14, "repetitions": 1, "engines": engines,
+                                                              "targets": []}],
+                               "total_seconds": 1.0})
+    [size] = result["sizes"]
+    assert size["check"] == {"cold_s": 1.0} and size["engines"] == engines
+    gate = next(t for t in size["targets"] if t["target"].startswith("Zensical cold build"))
+    assert gate["value"] == 1.5 and gate["verdict"] == "pass"
 
 def test_append_keeps_earlier_sizes_and_rejudges_targets(tmp_path: Path) -> None:
     from bench.__main__ import merged
@@ -60,8 +85,10 @@ def test_scale_page_table_converts_only_bytes() -> None:
 
     def size(records: int) -> dict:
         return {"records": records, "build": {"wall_s": records / 100, "peak_rss_mb": records / 5},
+                "engines": {"mkdocs": {"vs_baseline": 1.0712}},
                 "site": {"output_bytes": records * 1024 * 1024}}
 
     rows = {line.split(" | ")[0]: line for line in section({"machine": "m", "sizes": [size(1000), size(10000)]}).splitlines()}
     assert rows["| 构建峰值内存（MB）"].endswith("| 200.0 | 2000.0 | 20000.0 | 2000.0 |")
     assert rows["| 站点输出大小（MB）"].endswith("| 1000.0 | 10000.0 | 100000.0 | 10000.0 |")
+    assert rows["| MkDocs 引擎冷构建 ÷ 基线（同一次引擎对比）（倍）"].endswith("| 1.07 | 1.07 | — | — |")  # a ratio is not extrapolated

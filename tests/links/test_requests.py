@@ -12,10 +12,10 @@ pytestmark = pytest.mark.e2e
 
 
 
-def test_home_page_makes_no_failing_request(sample_site, chromium) -> None:  # noqa: ANN001 — tests.conftest fixtures
+def test_home_page_makes_no_failing_request(engine_site, chromium) -> None:  # noqa: ANN001 — tests.conftest fixtures
     failed: list[str] = []
     requested: list[str] = []
-    with serve_directory(sample_site.out) as url:
+    with serve_directory(engine_site.out) as url:
         page = chromium.new_page()
         try:
             page.route(lambda u: not u.startswith(url), lambda route: route.abort())  # off-site: never fetched

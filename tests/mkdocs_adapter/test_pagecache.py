@@ -8,22 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.compile import compile_catalogue
-from generator.mkdocs_adapter.engine import build_site, site_options_from
+from generator.mkdocs_adapter.engine import build_site
 from generator.site import SiteBundle
-from tests.conftest import ROOT
+from tests.conftest import ROOT, compile_sample
 
 CONFIG = ROOT / "mkdocs.yml"
 
 
 @pytest.fixture(scope="module")
 def bundle() -> SiteBundle:
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return compile_catalogue(ROOT / "catalogue", site_options_from(CONFIG)).bundle
-    finally:
-        os.chdir(cwd)
+    return compile_sample("mkdocs")
 
 
 def _build(bundle: SiteBundle, out: Path, cache: Path | None = None, parallel: bool = True) -> None:

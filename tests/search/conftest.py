@@ -1,4 +1,5 @@
-"""One build of the sample site per test session (plus one test-only secret power), served on 127.0.0.1."""
+"""One build of the sample site per engine and test session (plus one test-only secret power), served on 127.0.0.1:
+every search test runs on the site each engine built."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from generator.build import BuildRequest, build
 from generator.catalogue import Catalogue
 from generator.search.httpd import serve_directory
+from tests.conftest import ENGINES
 from tests.search.helpers import recording_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,9 +47,9 @@ class BuiltSite:
     catalogue: Catalogue
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    work = tmp_path_factory.mktemp("search-site")
+@pytest.fixture(scope="session", params=ENGINES)
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    work = tmp_path_factory.mktemp(f"search-site-{request.param}")
     catalogue_dir = work / "catalogue"
     shutil.copytree(ROOT / "catalogue", catalogue_dir)
     department = sorted(p.parent.name for p in catalogue_dir.glob("*/department.yaml"))[0]
@@ -55,7 +57,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     powers.mkdir(exist_ok=True)
     (powers / f"{SECRET_ID}.yaml").write_text(SECRET_YAML.format(department=department), encoding="utf-8")
     out = work / "site"
-    compiled = build(BuildRequest(catalogue_dir, out, ROOT / "mkdocs.yml", ROOT / "flowcharts"))
+    compiled = build(BuildRequest(catalogue_dir, out, ROOT / "mkdocs.yml", ROOT / "flowcharts", engine=request.param))
     return BuiltSite(out, compiled.checked.catalogue)
 
 

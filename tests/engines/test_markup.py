@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.mkdocs_adapter.markup import fix_material_markup
+from generator.engines.markup import fix_material_markup
 
 PAGE = ('<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'

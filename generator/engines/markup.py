@@ -1,4 +1,4 @@
-"""Repairs to Material's own page markup that its templates do not let us override."""
+"""Repairs to Material's page markup that its templates do not let us override; Zensical's templates (Material's successor) print the same toggles."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
-"""The MkDocs adapter: front matter carries plain titles; the configured nav stays small."""
+"""Engine-neutral page sources: front matter carries plain titles; the configured nav stays small."""
 
 from __future__ import annotations
 
 import yaml as pyyaml  # PyYAML ships with MkDocs
 
-from generator.mkdocs_adapter.plugin import page_source
+from generator.engines.source import page_source
 from generator.site import Page
 from tests.conftest import ROOT
 
