@@ -1,11 +1,13 @@
-"""The editor stage of `check`: a stale CODEOWNERS and placeholders left by `gongkai new`."""
+"""The editor stage of `check`: a stale CODEOWNERS, placeholders left by `gongkai new`, and filler pasted from
+a source list in place of content (待定, 暂无, 见附件 …)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.editor import codeowners
 from generator.editor.scaffold import PLACEHOLDER
 from generator.fieldinfo import lookup
@@ -38,6 +40,33 @@ def placeholder_diagnostics(documents: list[RawDocument]) -> Iterator[Diagnostic
                                  message=f"还是 gongkai new 生成的占位文字“{text.strip()}”，请填写实际内容。")
 
 
+# A whole value that stands for "the source did not say": it would be published as if it were content.
+FILLER = re.compile(
+    r"^[（(【\[]?\s*(?:未载明?|未列明|未注明|未明确|待定|待补充|待完善|待核实|暂无|暂缺|暂未公布|(?:详)?见附件.*|略|同上|不详|空白?|无内容|"
+    r"N/?A|/|-+|—+|…+|\.{3,})\s*[）)】\]]?[。.]?$|^[（(【\[]\s*原清单[^）)】\]]*[）)】\]]$",
+    re.IGNORECASE,
+)
+# Bytes that any filler value contains, so only files with one are walked (a byte search per file, not a tree walk).
+_FILLER_BYTES = re.compile(r"""未载|未列明|未注明|未明确|待定|待补|待完善|待核实|暂无|暂缺|暂未|见附件|不详|无内容|原清单|[:-] *['"]?(?:略|同上|空白?|N/?A|/|-+|—+|…+|\.{3,})['"]? *$""".encode(),
+                            re.MULTILINE | re.IGNORECASE)
+
+
+def _is_filler(text: str) -> bool:
+    return bool(FILLER.match(text.strip()))
+
+
+def filler_diagnostics(documents: list[RawDocument]) -> Iterator[Diagnostic]:
+    for doc in documents:
+        if doc.raw is not None and b"\\" not in doc.raw and not _FILLER_BYTES.search(doc.raw):
+            continue
+        for loc, text in _strings(doc.data):
+            if _is_filler(text):
+                field = lookup(model_for(doc.kind), loc)
+                yield Diagnostic(doc.shown, severity=Severity.WARNING, label=field.label, key=field.key, loc=loc,
+                                 message=f"“{text.strip()}”不是内容，会原样公开。原文没有写明的，请删掉这个字段（页面显示“未公布”），"
+                                         "不要用“待定”“暂无”“见附件”之类的文字占位；有内容的，照原文填写。")
+
+
 def codeowners_diagnostics(items: list[Validated], catalogue: Path, root: Path) -> Iterator[Diagnostic]:
     """Only for projects that keep a CODEOWNERS at their root, so test fixtures without one are unaffected."""
     for item in items:
@@ -60,4 +89,4 @@ def codeowners_diagnostics(items: list[Validated], catalogue: Path, root: Path) 
 
 
 def editor_diagnostics(documents: list[RawDocument], items: list[Validated], catalogue: Path, root: Path) -> list[Diagnostic]:
-    return list(placeholder_diagnostics(documents)) + list(codeowners_diagnostics(items, catalogue, root))
+    return list(placeholder_diagnostics(documents)) + list(filler_diagnostics(documents)) + list(codeowners_diagnostics(items, catalogue, root))

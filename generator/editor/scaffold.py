@@ -29,6 +29,11 @@ legal_basis:
     article: 待填写：具体条款，例如 第十二条第一款
     text: 待填写：条款原文，照录
 office: 待填写：承办的内设机构
+materials:  # 申请材料（一次性告知）；确实不需要任何材料的写 materials: []
+  - name: 待填写：材料的规范名称
+    # 原文写明形式和份数的，去掉下面两行行首的“# ”并核对；没有写明的不要填（页面显示“未公布”）
+    # form: 原件  # 原件、复印件、原件和复印件 或 电子材料
+    # copies: 1
 handling_type: 承诺件  # 即办件、承诺件 或 一审一核
 statutory_limit: {{days: 20, unit: 工作日}}  # 法律规定的时限，核对天数和单位
 promised_limit: {{days: 10, unit: 工作日}}  # 承诺时限不得长于法定时限
@@ -68,10 +73,11 @@ department: {department}
 description: 待填写：为群众办什么事，一两句话
 conditions:
   - 待填写：办理条件
-materials:
+materials:  # 申请材料（一次性告知）；确实不需要任何材料的写 materials: []
   - name: 待填写：材料的规范名称
-    issuer: 申请人自备
-    form: 原件  # 原件、复印件、原件和复印件 或 电子材料
+    # 原文写明形式和份数的，去掉下面两行行首的“# ”并核对；没有写明的不要填（页面显示“未公布”）
+    # form: 原件  # 原件、复印件、原件和复印件 或 电子材料
+    # copies: 1
 handling_type: 即办件  # 即办件、承诺件 或 一审一核
 promised_limit: {{days: 0, unit: 工作日}}  # 当场办结填 0；核对天数和单位
 charged: false

@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from generator.catalogue import Catalogue, Entry
 from generator.models import FeeBasis, Power, ServiceItem
+from generator.models.charging import ChargeStatus, charge_status
 from generator.models.common import LegalBasis, TimeLimit
 
 Row = dict[str, str]
@@ -65,8 +66,20 @@ def _fees(catalogue: Catalogue, entry: Entry) -> str:
     return SEP.join(f.name for f in catalogue.fees_of(entry))
 
 
-def _yes(value: bool) -> str:
-    return "是" if value else "否"
+def _yes(value: bool | None) -> str:
+    """是 / 否 as stated; a value the record does not state is 未公布, never 否."""
+    return "未公布" if value is None else "是" if value else "否"
+
+
+def _charging(entry: Entry) -> str:
+    """The record's charge status in words; empty for a power exercised ex officio (no fee to speak of)."""
+    status = charge_status(entry.record)
+    return "" if status is ChargeStatus.NOT_APPLICABLE else {ChargeStatus.CHARGED: "是", ChargeStatus.FREE: "否",
+                                                              ChargeStatus.UNKNOWN: "未公布"}.get(status, status.value)
+
+
+def _listed(items: list[str] | None) -> str:
+    return "未公布" if items is None else SEP.join(items) or "无"
 
 
 def _entries(kind: str) -> Callable[[Catalogue, str | None], Iterator[tuple]]:
@@ -133,7 +146,7 @@ POWERS = Table(
         Column("法定时限", "法定办理时限，含单位（工作日或自然日）和起算点；不是天数的时限照原文写。", lambda c, e: _limit(_power(e).statutory_limit)),
         Column("承诺时限", "承诺办理时限，含单位。", lambda c, e: _limit(_power(e).promised_limit)),
         Column(STEP_LIMITS_HEADER, STEP_LIMITS_DOC, lambda c, e: _step_limits(e)),
-        Column("是否收费", "是 或 否。", lambda c, e: _yes(_power(e).charged)),
+        Column("是否收费", "是、否、一般不收费，特定情形收费、特定情形收费 或 未公布（记录没有写明）；依职权的职权为空。", lambda c, e: _charging(e)),
         Column("收费依据", "收费项目名称，多项以“；”分隔。", lambda c, e: _fees(c, e)),
         Column("办理结果", "办理结果的名称。", lambda c, e: _power(e).result or ""),
         Column("基本编码", "GB/T 39046-2020 事项基本编码。", lambda c, e: _power(e).basic_code or ""),
@@ -152,7 +165,8 @@ FEES = Table(
         Column("计费单位", "例如 每件、每证。", lambda c, e, s: s.unit or ""),
         Column("批准文件", "批准文件名称和文号，多份以“；”分隔。", lambda c, e, s: SEP.join(f"《{d.title}》（{d.number}）" for d in _fee(e).approving_documents)),
         Column("缴费对象", "谁需要缴费。", lambda c, e, s: _fee(e).payer),
-        Column("减免政策", "免收、减收的情形，多条以“；”分隔。", lambda c, e, s: SEP.join(_fee(e).exemptions)),
+        Column("减免政策", "免收、减收的情形，多条以“；”分隔；“无”表示记录写明没有减免，“未公布”表示记录没有写明。",
+               lambda c, e, s: _listed(_fee(e).exemptions)),
         Column("执行日期", "开始执行的日期。", lambda c, e, s: _fee(e).valid_from.isoformat() if _fee(e).valid_from else ""),
         Column("截止日期", "停止执行的日期；空表示长期有效。", lambda c, e, s: _fee(e).valid_until.isoformat() if _fee(e).valid_until else ""),
     ) + _tail(),
@@ -168,9 +182,10 @@ SERVICES = Table(
         Column("法定时限", "法定办理时限，含单位。", lambda c, e: _limit(_service(e).statutory_limit)),
         Column("承诺时限", "承诺办理时限，含单位或时限表述。", lambda c, e: _limit(_service(e).promised_limit)),
         Column(STEP_LIMITS_HEADER, STEP_LIMITS_DOC, lambda c, e: _step_limits(e)),
-        Column("是否收费", "是 或 否。", lambda c, e: _yes(_service(e).charged)),
+        Column("是否收费", "是、否、一般不收费，特定情形收费、特定情形收费 或 未公布（记录没有写明）。", lambda c, e: _charging(e)),
         Column("收费依据", "收费项目名称，多项以“；”分隔。", lambda c, e: _fees(c, e)),
-        Column("申请材料", "材料名称，多项以“；”分隔。", lambda c, e: SEP.join(m.name for m in _service(e).materials)),
+        Column("申请材料", "材料名称，多项以“；”分隔；“无”表示记录写明不需要材料，“未公布”表示记录没有列出。",
+               lambda c, e: _listed(None if _service(e).materials is None else [m.name for m in _service(e).materials])),
         Column("办理地点", "办理窗口地址。", lambda c, e: _service(e).location or ""),
         Column("网上办理地址", "网上办理网址。", lambda c, e: _service(e).online_url or ""),
         Column("办理结果", "办理结果。", lambda c, e: _service(e).result or ""),

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.catalogue import Catalogue, Entry
 from generator.models import Category, Department, FeeBasis, Power, ServiceItem
+from generator.models.charging import ChargeStatus, charge_status
 from generator.models.common import TimeLimit
 
 CONTEXT = "https://schema.org"
@@ -66,8 +67,12 @@ def _channel(entry: Entry) -> dict:
 
 
 def _offers(catalogue: Catalogue, entry: Entry) -> list[dict]:
-    if not getattr(entry.record, "charged", False):
+    """Offers only as far as the record states its charging: nothing for 未公布 or an ex-officio power."""
+    status = charge_status(entry.record)
+    if status is ChargeStatus.FREE:
         return [{"@type": "Offer", "price": "0", "priceCurrency": "CNY", "description": "不收费"}]
+    if status is not ChargeStatus.CHARGED:
+        return []
     offers = []
     for fee in catalogue.fees_of(entry):
         assert isinstance(fee.record, FeeBasis)
@@ -98,10 +103,12 @@ def structured_data(catalogue: Catalogue, entry: Entry) -> dict | None:
         "provider": _organisation(entry.department),
         "areaServed": area,
         "availableChannel": _channel(entry),
-        "offers": _offers(catalogue, entry),
         "dateModified": record.changed_on.isoformat(),
     }
-    if isinstance(record, ServiceItem):
+    offers = _offers(catalogue, entry)
+    if offers:
+        data["offers"] = offers
+    if isinstance(record, ServiceItem) and record.description:
         data["description"] = record.description
     if record.service_object:
         data["audience"] = {"@type": "Audience", "audienceType": record.service_object}

@@ -39,7 +39,9 @@ class FeeBasis(Record):
         "批准文件", "批准收费项目和标准的文件，写明文号和发文机关。", min_length=1
     )
     payer: Text = field("缴费对象", "谁需要缴费。")
-    exemptions: list[Text] = field("减免政策", "免收、减收的情形和依据。", default_factory=list)
+    exemptions: list[Text] | None = field(
+        "减免政策", "免收、减收的情形和依据。没有减免政策的写 exemptions: []；不填表示未公布。", default=None
+    )
     payment: Text | None = field("缴费方式", "例如“窗口刷卡、扫码缴费”。", default=None)
     valid_from: date | None = field("执行日期", "开始执行的日期，格式 YYYY-MM-DD。", default=None)
     valid_until: date | None = field("截止日期", "停止执行的日期，格式 YYYY-MM-DD；长期有效不填。", default=None)
