@@ -109,7 +109,8 @@ def _by_meaning(holder: type[BaseModel], key: str) -> list[str]:
         if candidate in holder.model_fields:
             return [candidate]
     if any(ord(ch) > 127 for ch in key):  # a Chinese word: fields whose label contains it, or the other way round
-        return [name for name, info in holder.model_fields.items() if info.title and (key in info.title or info.title in key)][:3]
+        titles = {name: holder.model_fields[name].title or "" for name in field_order(holder)}
+        return [name for name, title in titles.items() if title and (key in title or title in key)][:3]
     return []
 
 

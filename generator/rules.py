@@ -76,6 +76,23 @@ def _charge_rules(item: Validated, record: Power | ServiceItem) -> Iterator[Diag
         yield problem(item, ("charged",), "填写了收费依据，但“是否收费”为 false。请把 charged 改为 true，或删除收费依据。")
 
 
+def _element_rules(item: Validated, record: Power | ServiceItem) -> Iterator[Diagnostic]:
+    """The 办事指南 elements hang together: conditional fees name their basis, waived materials are listed ones."""
+    for i, condition in enumerate(record.fee_conditions):
+        if not condition.fee_bases:
+            yield problem(item, ("fee_conditions", i, "fee_bases"), f"收费情形“{condition.situation}”没有写明收费依据。请填写该情形适用的收费依据编号。",
+                          Severity.WARNING, at=("fee_conditions", i))
+    listed = {name for m in record.materials or () for name in m.names()}
+    for key in ("deficiency_acceptance", "commitment"):
+        terms = getattr(record, key)
+        for i, name in enumerate(terms.materials if terms and listed else ()):
+            if name not in listed:
+                yield problem(item, (key, "materials", i), f"“{name}”不在本事项的申请材料中。请使用“申请材料”里的材料名称，让申请人知道指的是哪一项。", Severity.WARNING)
+    methods = {m.value for m in record.handling_methods}
+    if record.onsite_visits == 0 and methods and not methods & {"网上办理", "邮寄办理"}:
+        yield problem(item, ("onsite_visits",), "到办事现场次数为 0，但办理方式只有窗口或自助办理。请核对：零跑动的事项应支持网上办理或邮寄办理。", Severity.WARNING)
+
+
 def _material_rules(item: Validated, record: Power | ServiceItem) -> Iterator[Diagnostic]:
     for i, material in enumerate(record.materials or ()):
         if VAGUE_MATERIAL.search(material.name):
@@ -94,6 +111,13 @@ def _step_rules(item: Validated, record: Power | ServiceItem) -> Iterator[Diagno
 def _fee_rules(item: Validated, fee: FeeBasis) -> Iterator[Diagnostic]:
     if fee.valid_from and fee.valid_until and fee.valid_until < fee.valid_from:
         yield problem(item, ("valid_until",), "截止日期早于执行日期，请核对。")
+    for i, standard in enumerate(fee.standards):
+        if not standard.amount and not standard.tiers:
+            yield problem(item, ("standards", i, "amount"), f"收费子项“{standard.item}”没有收费标准。请填写 amount，分档收费的填写 tiers（各档区间和标准）。",
+                          at=("standards", i))
+        if standard.tier_mode and not standard.tiers:
+            yield problem(item, ("standards", i, "tiers"), f"收费子项“{standard.item}”写了分档方式，但没有列出分档标准（tiers）。", Severity.WARNING,
+                          at=("standards", i, "tier_mode"))
 
 
 def record_rules(item: Validated) -> list[Diagnostic]:
@@ -105,7 +129,7 @@ def record_rules(item: Validated) -> list[Diagnostic]:
             return found
         found += _penalty_rules(item, record)
     if isinstance(record, (Power, ServiceItem)):
-        for rule in (_disclosure_rules, _charge_rules, _material_rules, _step_rules):
+        for rule in (_disclosure_rules, _charge_rules, _element_rules, _material_rules, _step_rules):
             found += rule(item, record)
     if isinstance(record, FeeBasis):
         found += _fee_rules(item, record)

@@ -120,7 +120,9 @@ def _message(model: type[BaseModel], error: dict[str, Any], field: FieldLookup, 
         return f"“{value}”不是有效的日期。请按 YYYY-MM-DD 填写真实存在的日期，例如 2024-03-01。"
     if kind in _EXPECTED_BY_TYPE:
         expected = _EXPECTED_BY_TYPE[kind]
-        return f"应填{' ' if expected[0].isascii() else ''}{expected}，现在是{_type_name(raw_value)}“{value}”。{hint}"
+        quote = ("写成纯数字的编码、电话会被当作数字（开头的 0 会丢失），请用英文双引号括起来，例如 \"000117108000\"。"
+                 if expected == "文本" and isinstance(raw_value, (int, float)) and not isinstance(raw_value, bool) else "")
+        return f"应填{' ' if expected[0].isascii() else ''}{expected}，现在是{_type_name(raw_value)}“{value}”。{quote}{hint}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = {"greater_than_equal": "不小于", "less_than_equal": "不大于", "greater_than": "大于", "less_than": "小于"}[kind]
         limit = next((ctx[k] for k in ("ge", "le", "gt", "lt") if k in ctx), "")

@@ -59,7 +59,7 @@ def test_a_key_of_another_kind_is_never_suggested_across(kind: str, key: str) ->
         ("powers", "promise_limit", ["promised_limit"]),  # a typo
         ("services", "material", ["materials"]),
         ("powers", "承诺时限", ["promised_limit"]),  # the Chinese label itself
-        ("services", "收费", ["charged", "fee_bases"]),  # labels that contain the word
+        ("services", "收费", ["charged", "fee_bases", "fee_conditions"]),  # labels that contain the word
         ("department", "phone", ["contact"]),
     ],
 )

@@ -36,13 +36,13 @@ def stated(entry: Entry) -> dict[str, bool]:
     }
 
 
-def sources(root, entry: Entry, catalogue: Catalogue) -> str:
+def sources(root, entry: Entry, catalogue: Catalogue, flowcharts=None) -> str:
     """Every file whose words the page may repeat: the record, its department, its fee bases and its template."""
     files = [root / entry.source, root / "catalogue" / entry.department.id / "department.yaml"]
     files += [root / fee.source for fee in catalogue.fees_of(entry)]
     files += [root / u.source for u in catalogue.fee_users.get(entry.id, [])]
     if entry.template:
-        files.append(root / "flowcharts" / f"{entry.template.id}.yaml")
+        files.append((flowcharts or root / "flowcharts") / f"{entry.template.id}.yaml")
     return "\n".join(f.read_text(encoding="utf-8") for f in files if f.is_file())
 
 

@@ -34,3 +34,11 @@ def charge_status(record: BaseModel) -> ChargeStatus:
     if conditional:
         return ChargeStatus.FREE_EXCEPT if charged is False else ChargeStatus.SOMETIMES
     return ChargeStatus.FREE if charged is False else ChargeStatus.UNKNOWN
+
+
+def fee_ids(record: BaseModel) -> list[str]:
+    """Every fee basis a record names: those it always charges and those of its 特定情形收费, each once, in order."""
+    ids = list(getattr(record, "fee_bases", ()))
+    for condition in getattr(record, "fee_conditions", ()):
+        ids += [i for i in condition.fee_bases if i not in ids]
+    return ids

@@ -8,7 +8,9 @@ from pydantic import StrictBool
 
 from generator.models.base import Model, RecordId, Text, field
 from generator.models.common import Disclosure, LegalBasis, Post, TimeLimit
-from generator.models.duty import Penalty
+from generator.models.bodies import ImplementingBodies
+from generator.models.duty import Citation, Penalty
+from generator.models.elements import ServiceElements
 from generator.models.material import Material
 from generator.models.procedure import ExerciseMode, Procedure, Right
 from generator.models.record import Record
@@ -70,8 +72,9 @@ class Secrecy(Model):
 EX_OFFICIO_CATEGORIES = frozenset({Category.PENALTY, Category.COERCION, Category.INSPECTION})
 
 
-class Power(Record):
+class Power(Record, ImplementingBodies, ServiceElements):
     name: Text = field("职权名称", "职权的规范名称，与权力清单一致。")
+    main_item: Text | None = field("所属主项", "权力清单按“主项、子项”列出时，本职权（子项）所属主项的名称，例如“对违反《中华人民共和国食品安全法》行为的处罚”。", default=None)
     basic_code: Text | None = field("基本编码", "GB/T 39046-2020 的事项基本编码，原样照录。", default=None)
     implementation_code: Text | None = field("实施编码", "GB/T 39046-2020 的事项实施编码，原样照录。", default=None)
     category: Category = field("职权类别", "职权类别，例如 行政许可、行政处罚、行政强制、行政检查、重大事项决策。")
@@ -80,6 +83,12 @@ class Power(Record):
     legal_basis: list[LegalBasis] = field("实施依据", "法律、法规、规章依据，每条写明文件、层级、条款和原文。", default_factory=list)
     office: Text | None = field("承办机构", "具体承办的内设机构，例如“行政审批科”。", default=None)
     posts: list[Post] = field("承办岗位", "承办本职权的岗位及其职责和追责情形。", default_factory=list)
+    responsibilities: list[Text] = field(
+        "责任事项", "权责清单中本职权的责任事项，每个环节一项，照原文写，例如“受理责任：公示应当提交的材料，一次性告知补正材料，依法受理或不予受理”。",
+        default_factory=list,
+    )
+    accountability: list[Text] = field("追责情形", "权责清单中应当追究责任的情形，每种情形一项，照原文写。", default_factory=list)
+    accountability_basis: list[Citation] = field("追责依据", "追究责任所依据的法律法规条款。", default_factory=list)
     exercise_mode: ExerciseMode | None = field("行使方式", "依申请 或 依职权。", default=None)
     trigger: Text | None = field("启动情形", "依职权行使时，什么情况下启动，例如“日常检查、投诉举报、上级交办”。", default=None)
     service_object: Text | None = field("行使对象", "职权针对的对象，例如“自然人、法人、其他组织”。", default=None)
