@@ -46,9 +46,17 @@ FILLER = re.compile(
     r"N/?A|/|-+|—+|…+|\.{3,})\s*[）)】\]]?[。.]?$|^[（(【\[]\s*原清单[^）)】\]]*[）)】\]]$",
     re.IGNORECASE,
 )
-# Bytes that any filler value contains, so only files with one are walked (a byte search per file, not a tree walk).
-_FILLER_BYTES = re.compile(r"""未载|未列明|未注明|未明确|待定|待补|待完善|待核实|暂无|暂缺|暂未|见附件|不详|无内容|原清单|[:-] *['"]?(?:略|同上|空白?|N/?A|/|-+|—+|…+|\.{3,})['"]? *$""".encode(),
-                            re.MULTILINE | re.IGNORECASE)
+# A cheap test per file before its strings are walked: one of these words, or a short filler standing alone as a
+# value at the end of a line (`key: 略`, `- "/"`). Two regexes over the decoded text: ~35 µs per 3 KB synthetic
+# file (a quarter of validating it), against ~45 µs for fifteen byte searches plus a bytes regex and ~65 µs for
+# one combined regex.
+_FILLER_WORDS = re.compile("未载|未列明|未注明|未明确|待定|待补|待完善|待核实|暂无|暂缺|暂未|见附件|不详|无内容|原清单")
+_SHORT_FILLER = re.compile(r"""[:-] ['"]?(?:略|同上|空白?|N/?A|n/?a|/|-+|—+|…+|\.{3,})['"]? *$""", re.MULTILINE)
+
+
+def _may_hold_filler(raw: bytes) -> bool:
+    text = raw.decode("utf-8", "replace")
+    return bool(_FILLER_WORDS.search(text) or _SHORT_FILLER.search(text)) or "\\" in text
 
 
 def _is_filler(text: str) -> bool:
@@ -57,7 +65,7 @@ def _is_filler(text: str) -> bool:
 
 def filler_diagnostics(documents: list[RawDocument]) -> Iterator[Diagnostic]:
     for doc in documents:
-        if doc.raw is not None and b"\\" not in doc.raw and not _FILLER_BYTES.search(doc.raw):
+        if doc.raw is not None and not _may_hold_filler(doc.raw):
             continue
         for loc, text in _strings(doc.data):
             if _is_filler(text):
