@@ -67,11 +67,6 @@ def _fees(catalogue: Catalogue, entry: Entry) -> str:
     return SEP.join(f.name for f in catalogue.fees_of(entry))
 
 
-def _yes(value: bool | None) -> str:
-    """是 / 否 as stated; a value the record does not state is 未公布, never 否."""
-    return "未公布" if value is None else "是" if value else "否"
-
-
 def _charging(entry: Entry) -> str:
     """The record's charge status in words; empty for a power exercised ex officio (no fee to speak of)."""
     status = charge_status(entry.record)

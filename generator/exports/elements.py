@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 
 from generator.catalogue import Catalogue, Entry
 from generator.models.bodies import Entrustment, JointBody
-from generator.models.duty import Citation, Penalty
+from generator.models.duty import AccountabilityBasis, Penalty
 from generator.models.elements import Commitment, Deficiency, FeeCondition, Intermediary, Question, SpecialProcedure
 from generator.models.material import Material
 
@@ -62,7 +62,7 @@ def faq(questions: list[Question]) -> str:
     return SEP.join(f"问：{q.question} 答：{q.answer}" for q in questions)
 
 
-def citations(items: list[Citation]) -> str:
+def citations(items: list[AccountabilityBasis]) -> str:
     return SEP.join(f"《{c.title}》{c.article or ''}" for c in items)
 
 

@@ -7,8 +7,8 @@ from generator.models.base import Model, Text, field
 from generator.models.common import LawLevel
 
 
-class Citation(Model):
-    """A cited provision where the list gives the article but not always its text (追责依据 often cite a range)."""
+class AccountabilityBasis(Model):
+    """A 追责依据: the list gives the article, often a range, and not always its text."""
 
     title: Text = field("文件名称", "法律、法规、规章或规范性文件的全称，例如“中华人民共和国行政许可法”。")
     article: Text | None = field("条款", "具体条款，可以是一个范围，例如“第七十二条至第七十四条”。", default=None)

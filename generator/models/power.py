@@ -9,7 +9,7 @@ from pydantic import StrictBool
 from generator.models.base import Model, RecordId, Text, field
 from generator.models.common import Disclosure, LegalBasis, Post, TimeLimit
 from generator.models.bodies import ImplementingBodies
-from generator.models.duty import Citation, Penalty
+from generator.models.duty import AccountabilityBasis, Penalty
 from generator.models.elements import ServiceElements
 from generator.models.material import Material
 from generator.models.procedure import ExerciseMode, Procedure, Right
@@ -88,7 +88,7 @@ class Power(Record, ImplementingBodies, ServiceElements):
         default_factory=list,
     )
     accountability: list[Text] = field("追责情形", "权责清单中应当追究责任的情形，每种情形一项，照原文写。", default_factory=list)
-    accountability_basis: list[Citation] = field("追责依据", "追究责任所依据的法律法规条款。", default_factory=list)
+    accountability_basis: list[AccountabilityBasis] = field("追责依据", "追究责任所依据的法律法规条款。", default_factory=list)
     exercise_mode: ExerciseMode | None = field("行使方式", "依申请 或 依职权。", default=None)
     trigger: Text | None = field("启动情形", "依职权行使时，什么情况下启动，例如“日常检查、投诉举报、上级交办”。", default=None)
     service_object: Text | None = field("行使对象", "职权针对的对象，例如“自然人、法人、其他组织”。", default=None)
