@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from generator.models import Department, FeeBasis, Power, ProcedureTemplate, ServiceItem
+from generator.models.charging import fee_ids
 from generator.models.common import Channel, Contact, LimitStart, Supervision, TimeLimit
 from generator.models.procedure import Branch, Interface, Right, StepTiming
 
@@ -106,6 +107,6 @@ class Catalogue:
     def of_department(self, department_id: str, kind: str) -> list[Entry]:
         return [e for e in self.of_kind(kind) if e.department.id == department_id]
 
-    def fees_of(self, entry: Entry) -> list[Entry]:
-        ids = getattr(entry.record, "fee_bases", [])
-        return [self.entries[i] for i in ids if i in self.entries]
+    def fees_of(self, entry: Entry, ids: list[str] | None = None) -> list[Entry]:
+        """The fee bases an entry names (all of them, or those of `ids`), as resolved entries."""
+        return [self.entries[i] for i in (fee_ids(entry.record) if ids is None else ids) if i in self.entries]

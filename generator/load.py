@@ -179,12 +179,22 @@ def _explain(problem: str) -> str:
     return f"无法解析（{problem}）。请检查这一行及上一行的缩进、冒号和引号。"
 
 
+# Standard tags whose values are not plain text, numbers, lists or mappings: a set has no order (pages would
+# differ build to build), bytes are not text, an omap is a mapping in disguise. Records never need them.
+_UNORDERED_OR_BINARY = frozenset(f"tag:yaml.org,2002:{name}" for name in ("set", "omap", "pairs", "binary"))
+
+
 def _structure_problem(yaml: YAML, shown: str, text: str) -> Diagnostic | None:
     """One pass over the parser's events, before anything is built from them: anchors and aliases (they can blow
-    up when expanded, and records never need them) and nesting deeper than MAX_DEPTH (the C composer recurses
-    without a limit: 30,000 "[" crashed the process)."""
+    up when expanded, and records never need them), nesting deeper than MAX_DEPTH (the C composer recurses
+    without a limit: 30,000 "[" crashed the process) and the !!set, !!omap, !!pairs and !!binary tags."""
     depth = 0
     for event in yaml.parse(text):
+        tag = getattr(event, "tag", None)
+        if tag in _UNORDERED_OR_BINARY:
+            mark = event.start_mark
+            return Diagnostic(shown, mark.line + 1, mark.column + 1,
+                              message=f"不支持 YAML 标签 !!{tag.rsplit(':', 1)[1]}。请去掉标签：列表每项以“- ”开头，键值对写成“字段: 值”，文字直接写。")
         anchor = getattr(event, "anchor", None)
         if isinstance(event, AliasEvent) or anchor:
             mark = event.start_mark
@@ -257,6 +267,15 @@ def _reference_load(yaml: YAML, shown: str, text: str) -> tuple[list[Any], Diagn
         return [], Diagnostic(shown, 1, 1, message="YAML 格式错误：有一个数值写法无法识别（例如 0b_、-_ 或位数过多的数字）。请改正该数值，或给它加引号当作文字。")
 
 
+def _key_text(key: Any) -> str:
+    """A non-text key as the editor wrote it: [a, b], not Python's ('a', 'b')."""
+    if isinstance(key, (tuple, list)):
+        return "[" + ", ".join(_key_text(k) for k in key) + "]"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return "空" if key is None else str(key)
+
+
 def _shape_problem(shown: str, data: Any) -> Diagnostic | None:
     """Walk the tree without recursion: a hostile file must not overflow the stack in a later stage."""
     stack = [(data, 1)]
@@ -267,7 +286,7 @@ def _shape_problem(shown: str, data: Any) -> Diagnostic | None:
         if isinstance(node, dict):
             for key in node:
                 if not isinstance(key, str):
-                    return Diagnostic(shown, 1, 1, message=f"字段名“{key}”不是文字。字段名应为英文小写字段名，例如 name；若是值，请写在冒号后面。")
+                    return Diagnostic(shown, 1, 1, message=f"字段名“{_key_text(key)}”不是文字。字段名应为英文小写字段名，例如 name；若是值，请写在冒号后面。")
         children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
         stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
     return None

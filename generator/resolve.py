@@ -12,6 +12,7 @@ from generator.catalogue import Catalogue, DepartmentEntry, Entry
 from generator.diagnostics import Diagnostic, Severity
 from generator.load import RawDocument
 from generator.models import Department, Power, ProcedureTemplate, ServiceItem
+from generator.models.charging import fee_ids
 from generator.rules import present, problem
 from generator.steps import merge_steps
 from generator.validate import Validated
@@ -79,10 +80,21 @@ def _reference_checks(item: Validated, known: dict[str, set[str]], templates: di
     elif record.department != item.raw.folder:
         yield problem(item, ("department",), f"记录属于部门“{record.department}”，却放在了部门“{item.raw.folder}”的文件夹中。请把文件移到 catalogue/{record.department}/ 下，或改正实施主体。")
     fees = known["fees"]
-    for i, fee_id in enumerate(getattr(record, "fee_bases", [])):
+    for loc, fee_id in _fee_references(record):
         if fee_id not in fees:
-            yield problem(item, ("fee_bases", i), f"收费依据“{fee_id}”不存在。请填写 fees/ 中已有的收费依据编号。")
+            yield problem(item, loc, f"收费依据“{fee_id}”不存在。请填写 fees/ 中已有的收费依据编号。")
+    for i, body in enumerate(getattr(record, "joint_bodies", [])):
+        if body.department and body.department not in departments:
+            yield problem(item, ("joint_bodies", i, "department"), f"部门“{body.department}”不存在。联办机构不在本目录中的，只填名称，不填部门编号。")
     yield from _procedure_checks(item, templates)
+
+
+def _fee_references(record: object) -> Iterator[tuple[tuple, str]]:
+    for i, fee_id in enumerate(getattr(record, "fee_bases", [])):
+        yield ("fee_bases", i), fee_id
+    for c, condition in enumerate(getattr(record, "fee_conditions", [])):
+        for i, fee_id in enumerate(condition.fee_bases):
+            yield ("fee_conditions", c, "fee_bases", i), fee_id
 
 
 def _procedure_checks(item: Validated, templates: dict[str, ProcedureTemplate]) -> Iterator[Diagnostic]:
@@ -164,7 +176,7 @@ def _fee_users(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
     users: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries.values():
         if not entry.is_secret:
-            for fee_id in getattr(entry.record, "fee_bases", []):
+            for fee_id in fee_ids(entry.record):
                 users[fee_id].append(entry)
     return dict(users)
 

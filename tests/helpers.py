@@ -25,7 +25,7 @@ def power(**fields: Any) -> dict[str, Any]:
 
 
 def service(**fields: Any) -> dict[str, Any]:
-    base = {"id": "s", "name": "示例服务", "department": "demo", "description": "开具证明。",
+    base = {"id": "s", "name": "示例服务", "department": "demo", "description": "开具证明。", "charged": False, "materials": [],
             "promised_limit": {"days": 1, "unit": "工作日"}, "changed_on": "2025-01-01", "change_note": "首次制定"}
     return {**base, **fields}
 

@@ -23,7 +23,8 @@ def test_department_view_keeps_named_fee_bases_only(good_catalogue: Path, tmp_pa
     other.write_text((catalogue / "demo-market" / "fees" / "licence-fee.yaml").read_text(encoding="utf-8")
                      .replace("id: licence-fee", "id: unused-fee"), encoding="utf-8")
     service = catalogue / "demo-civil" / "services" / "residence-certificate.yaml"
-    service.write_text(service.read_text(encoding="utf-8") + "charged: true\nfee_bases: [licence-fee]\n", encoding="utf-8")
+    service.write_text(service.read_text(encoding="utf-8").replace("charged: false\n", "") + "charged: true\nfee_bases: [licence-fee]\n",
+                       encoding="utf-8")
     view = department_view(catalogue, "demo-civil", tmp_path / "view")
     assert _files(view) == {"demo-civil/department.yaml", "demo-civil/services/residence-certificate.yaml",
                             "demo-market/department.yaml", "demo-market/fees/licence-fee.yaml"}

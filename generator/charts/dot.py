@@ -85,6 +85,10 @@ def start_label(entry: Entry) -> tuple[Line, ...]:
         parts.append(lines(f"《{clean(basis.title)}》{clean(basis.article)}", 34, size=9, prefix="依据："))
     if getattr(record, "materials", None):
         parts.append(lines(f"申请材料 {len(record.materials)} 项，不齐全的一次性告知补正", 32, size=9))
+    if getattr(record, "deficiency_acceptance", None):
+        parts.append(lines(f"可容缺受理：{'、'.join(clean(m) for m in record.deficiency_acceptance.materials)}", 32, size=9))
+    if getattr(record, "commitment", None):
+        parts.append(lines("实行告知承诺制", 32, size=9))
     return joined(parts)
 
 
@@ -95,6 +99,11 @@ def end_label(entry: Entry) -> tuple[Line, ...]:
         parts.append(lines(record.result, 30, prefix="办理结果："))
     parts.append(lines(limit_line("法定时限", getattr(record, "statutory_limit", None), basis=True), 32))
     parts.append(lines(limit_line("承诺时限", getattr(record, "promised_limit", None)), 32))
+    special = getattr(record, "special_procedures", ())
+    if special:
+        parts.append(lines("、".join(clean(p.name) for p in special), 32, size=9, prefix="特别程序（不计入时限）："))
+    if getattr(record, "delivery", None):
+        parts.append(lines("、".join(clean(d) for d in record.delivery), 32, prefix="送达方式："))
     if entry.contact and entry.contact.phone:
         parts.append(lines(entry.contact.phone, 32, prefix="咨询电话："))
     return joined(parts)

@@ -42,10 +42,12 @@ def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _relation(name: str, node: dict[str, Any], links: Links | None) -> dict[str, Any] | None:
+def _relation(name: str, node: dict[str, Any], links: Links | None, required: bool = True) -> dict[str, Any] | None:
     if links is None:
         return None
-    if name == "department" and node.get("type") == "string":
+    # A record's own (required) department is the folder it sits in. An optional department field elsewhere (a
+    # 联办机构's) names another department: pre-filling this one would make Decap add an item to its list.
+    if name == "department" and node.get("type") == "string" and required:
         dep_id, dep_name = links.department
         return {"widget": "select", "options": [{"label": f"{dep_name}（{dep_id}）", "value": dep_id}], "default": dep_id}
     if name == "fee_bases" and node.get("type") == "array":
@@ -87,7 +89,7 @@ def widget(name: str, node: dict[str, Any], defs: dict[str, Any], links: Links |
     `check` enforces it on the pull request. Items of a list exist only once added, so they keep their rules.
     """
     node = _resolve(node, defs)
-    found = _relation(name, node, links)
+    found = _relation(name, node, links, required)
     if found is not None:
         return found
     if node.get("type") == "object" and "properties" in node:

@@ -1,11 +1,13 @@
-"""The editor stage of `check`: a stale CODEOWNERS and placeholders left by `gongkai new`."""
+"""The editor stage of `check`: a stale CODEOWNERS, placeholders left by `gongkai new`, and filler pasted from
+a source list in place of content (待定, 暂无, 见附件 …)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.editor import codeowners
 from generator.editor.scaffold import PLACEHOLDER
 from generator.fieldinfo import lookup
@@ -38,6 +40,41 @@ def placeholder_diagnostics(documents: list[RawDocument]) -> Iterator[Diagnostic
                                  message=f"还是 gongkai new 生成的占位文字“{text.strip()}”，请填写实际内容。")
 
 
+# A whole value that stands for "the source did not say": it would be published as if it were content.
+FILLER = re.compile(
+    r"^[（(【\[]?\s*(?:未载明?|未列明|未注明|未明确|待定|待补充|待完善|待核实|暂无|暂缺|暂未公布|(?:详)?见附件.*|略|同上|不详|空白?|无内容|"
+    r"N/?A|/|-+|—+|…+|\.{3,})\s*[）)】\]]?[。.]?$|^[（(【\[]\s*原清单[^）)】\]]*[）)】\]]$",
+    re.IGNORECASE,
+)
+# A cheap test per file before its strings are walked: one of these words, or a short filler standing alone as a
+# value at the end of a line (`key: 略`, `- "/"`). Two regexes over the decoded text: ~35 µs per 3 KB synthetic
+# file (a quarter of validating it), against ~45 µs for fifteen byte searches plus a bytes regex and ~65 µs for
+# one combined regex.
+_FILLER_WORDS = re.compile("未载|未列明|未注明|未明确|待定|待补|待完善|待核实|暂无|暂缺|暂未|见附件|不详|无内容|原清单")
+_SHORT_FILLER = re.compile(r"""[:-] ['"]?(?:略|同上|空白?|N/?A|n/?a|/|-+|—+|…+|\.{3,})['"]? *$""", re.MULTILINE)
+
+
+def _may_hold_filler(raw: bytes) -> bool:
+    text = raw.decode("utf-8", "replace")
+    return bool(_FILLER_WORDS.search(text) or _SHORT_FILLER.search(text)) or "\\" in text
+
+
+def _is_filler(text: str) -> bool:
+    return bool(FILLER.match(text.strip()))
+
+
+def filler_diagnostics(documents: list[RawDocument]) -> Iterator[Diagnostic]:
+    for doc in documents:
+        if doc.raw is not None and not _may_hold_filler(doc.raw):
+            continue
+        for loc, text in _strings(doc.data):
+            if _is_filler(text):
+                field = lookup(model_for(doc.kind), loc)
+                yield Diagnostic(doc.shown, severity=Severity.WARNING, label=field.label, key=field.key, loc=loc,
+                                 message=f"“{text.strip()}”不是内容，会原样公开。原文没有写明的，请删掉这个字段（页面显示“未公布”），"
+                                         "不要用“待定”“暂无”“见附件”之类的文字占位；有内容的，照原文填写。")
+
+
 def codeowners_diagnostics(items: list[Validated], catalogue: Path, root: Path) -> Iterator[Diagnostic]:
     """Only for projects that keep a CODEOWNERS at their root, so test fixtures without one are unaffected."""
     for item in items:
@@ -60,4 +97,4 @@ def codeowners_diagnostics(items: list[Validated], catalogue: Path, root: Path) 
 
 
 def editor_diagnostics(documents: list[RawDocument], items: list[Validated], catalogue: Path, root: Path) -> list[Diagnostic]:
-    return list(placeholder_diagnostics(documents)) + list(codeowners_diagnostics(items, catalogue, root))
+    return list(placeholder_diagnostics(documents)) + list(filler_diagnostics(documents)) + list(codeowners_diagnostics(items, catalogue, root))

@@ -12,9 +12,7 @@ from pydantic.fields import FieldInfo
 
 from generator.fieldinfo import inner_enum
 from generator.models import Department, FeeBasis, Power, ProcedureTemplate, ServiceItem
-from generator.models.record import Record
-
-IDENTITY = ("id", "name", "department")
+from generator.models.record import IDENTITY, field_order
 
 
 @dataclass(frozen=True)
@@ -40,19 +38,6 @@ KINDS: dict[str, Kind] = {
     )
 }
 BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS.values() if k.folder}
-
-
-def field_order(model: type[BaseModel]) -> list[str]:
-    """Model field order, except that a record's common fields (contact … change_kind) come last.
-
-    Editors read a record top-down: what it is first, the inherited contact details and the change note at the end.
-    """
-    names = list(model.model_fields)
-    if not issubclass(model, Record):
-        return names
-    common = [n for n in Record.model_fields if n not in IDENTITY]
-    own = [n for n in names if n not in IDENTITY and n not in common]
-    return list(IDENTITY) + own + common
 
 
 def inner_models(annotation: Any) -> list[type[BaseModel]]:

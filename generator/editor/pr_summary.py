@@ -194,7 +194,8 @@ def chart_changes(before: dict[str, tuple[str, str]], after: dict[str, tuple[str
 
 
 def _cell(value: str | None) -> str:
-    return "（无）" if value is None else (md_escape(value) or "（空）")
+    """A field absent on one side is 未填写 (the page shows 未公布), which is not the same as "none"."""
+    return "（未填写）" if value is None else (md_escape(value) or "（空）")
 
 
 def markdown(records: list[RecordChange], charts: list[ChartChange], artifact_url: str | None) -> str:

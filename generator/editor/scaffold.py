@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.editor.kinds import KINDS, Kind
+from generator.editor.kinds import KINDS, Kind, field_order
 from generator.editor.schema import SCHEMA_DIR
 from generator.errors import GongkaiError
 from generator.models.base import ID_PATTERN
@@ -29,10 +29,15 @@ legal_basis:
     article: 待填写：具体条款，例如 第十二条第一款
     text: 待填写：条款原文，照录
 office: 待填写：承办的内设机构
+materials:  # 申请材料（一次性告知）；确实不需要任何材料的写 materials: []
+  - name: 待填写：材料的规范名称
+    # 原文写明形式和份数的，去掉下面两行行首的“# ”并核对；没有写明的不要填（页面显示“未公布”）
+    # form: 原件  # 原件、复印件、原件和复印件 或 电子材料
+    # copies: 1
 handling_type: 承诺件  # 即办件、承诺件 或 一审一核
 statutory_limit: {{days: 20, unit: 工作日}}  # 法律规定的时限，核对天数和单位
 promised_limit: {{days: 10, unit: 工作日}}  # 承诺时限不得长于法定时限
-charged: false
+charged: false  # 核对：原文写明不收费的填 false，收费的填 true 并填写收费依据，没有写明的删掉这一行
 procedure:
   template: licensing  # 法定程序模板（flowcharts/ 中的文件名），须与职权类别相符
   steps:
@@ -68,13 +73,14 @@ department: {department}
 description: 待填写：为群众办什么事，一两句话
 conditions:
   - 待填写：办理条件
-materials:
+materials:  # 申请材料（一次性告知）；确实不需要任何材料的写 materials: []
   - name: 待填写：材料的规范名称
-    issuer: 申请人自备
-    form: 原件  # 原件、复印件、原件和复印件 或 电子材料
+    # 原文写明形式和份数的，去掉下面两行行首的“# ”并核对；没有写明的不要填（页面显示“未公布”）
+    # form: 原件  # 原件、复印件、原件和复印件 或 电子材料
+    # copies: 1
 handling_type: 即办件  # 即办件、承诺件 或 一审一核
 promised_limit: {{days: 0, unit: 工作日}}  # 当场办结填 0；核对天数和单位
-charged: false
+charged: false  # 核对：原文写明不收费的填 false，收费的填 true 并填写收费依据，没有写明的删掉这一行
 location: 待填写：办理窗口的地址
 changed_on: {today}
 change_note: 待填写：新增本事项的原因或依据的文件
@@ -106,9 +112,22 @@ def schema_comment(record_path: Path, schema_dir: Path, kind: Kind) -> str:
     return f"# yaml-language-server: $schema={Path(relative).as_posix()}\n"
 
 
+def optional_fields(kind: Kind, body: str) -> str:
+    """Every field the draft does not fill in, as a comment with its label: the models list what a record may say,
+    so a new field appears here without editing the templates (issue 21). Left as comments, they state nothing."""
+    written = set(re.findall(r"^([a-z_]+):", body, re.MULTILINE))
+    lines = ["", "# 以下字段按原文填写：原文有的，去掉行首的“# ”并填写；原文没有的，不要填（页面显示“未公布”），不要写“待定”“暂无”。"]
+    for name in field_order(kind.model):
+        info = kind.model.model_fields[name]
+        if name not in written:
+            first = (info.description or "").split("。")[0]
+            lines.append(f"# {name}:  # {info.title}：{first}")
+    return "\n".join(lines) + "\n" if len(lines) > 2 else ""
+
+
 def render(new: NewRecord, schema_dir: Path) -> str:
     body = TEMPLATES[new.kind.name].format(id=new.record_id, department=new.department, today=new.today.isoformat())
-    return schema_comment(new.path, schema_dir, new.kind) + body
+    return schema_comment(new.path, schema_dir, new.kind) + body + optional_fields(new.kind, body)
 
 
 def default_id(kind: Kind, department_dir: Path) -> str:

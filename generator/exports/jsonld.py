@@ -2,9 +2,10 @@
 
 Powers and service items are `GovernmentService`s; a licence (行政许可) also names its `serviceOutput`, a
 `GovernmentPermit`. Terms used, all valid on their types: provider (GovernmentOrganization), areaServed
-(AdministrativeArea), audience, availableChannel (ServiceChannel with processingTime, servicePhone,
-serviceLocation, serviceUrl), offers (Offer, price in CNY), and subjectOf (the Legislation the power rests on;
-subjectOf accepts any CreativeWork about the thing).
+(AdministrativeArea), audience, availableChannel (a ServiceChannel with processingTime, servicePhone,
+serviceLocation, serviceUrl; one per 办理方式 when the record lists them), offers (Offer, price in CNY; only as far as
+the record states its charging, 特定情形收费 with its situation), and subjectOf (the Legislation the item rests on
+and a FAQPage of its 常见问题; subjectOf accepts any CreativeWork about the thing).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from markupsafe import Markup
 
 from generator.catalogue import Catalogue, Entry
 from generator.models import Category, Department, FeeBasis, Power, ServiceItem
+from generator.models.charging import ChargeStatus, charge_status
 from generator.models.common import TimeLimit
 
 CONTEXT = "https://schema.org"
@@ -46,10 +48,11 @@ def _organisation(department: Department) -> dict:
     return org
 
 
-def _channel(entry: Entry) -> dict:
+def _channel(entry: Entry, method: str | None = None) -> dict:
+    """One ServiceChannel: the item's only one (name 办理渠道), or that of one 办理方式 the record lists."""
     record = entry.record
     limit = getattr(record, "promised_limit", None) or getattr(record, "statutory_limit", None)
-    channel: dict = {"@type": "ServiceChannel", "name": "办理渠道"}
+    channel: dict = {"@type": "ServiceChannel", "name": method or "办理渠道"}
     if limit is not None:
         if limit.counted:
             channel["processingTime"] = iso_duration(limit)
@@ -57,26 +60,50 @@ def _channel(entry: Entry) -> dict:
     if entry.contact and entry.contact.phone:
         channel["servicePhone"] = {"@type": "ContactPoint", "telephone": entry.contact.phone}
     location = getattr(record, "location", None) or (entry.contact.address if entry.contact else None)
-    if location:
+    if location and method in (None, "窗口办理", "自助办理"):
         channel["serviceLocation"] = {"@type": "Place", "address": location}
     url = getattr(record, "online_url", None) or (entry.contact.website if entry.contact else None)
-    if url:
+    if url and method in (None, "网上办理"):
         channel["serviceUrl"] = url
     return channel
 
 
+def _channels(entry: Entry) -> dict | list[dict]:
+    methods = [m.value for m in getattr(entry.record, "handling_methods", ())]
+    return [_channel(entry, m) for m in methods] if methods else _channel(entry)
+
+
 def _offers(catalogue: Catalogue, entry: Entry) -> list[dict]:
-    if not getattr(entry.record, "charged", False):
-        return [{"@type": "Offer", "price": "0", "priceCurrency": "CNY", "description": "不收费"}]
-    offers = []
-    for fee in catalogue.fees_of(entry):
-        assert isinstance(fee.record, FeeBasis)
-        for s in fee.record.standards:
-            offers.append({"@type": "Offer", "name": f"{fee.name}：{s.item}", "description": s.amount + (f"/{s.unit}" if s.unit else ""), "priceCurrency": "CNY"})
+    """Offers only as far as the record states its charging: nothing for 未公布 or an ex-officio power."""
+    status = charge_status(entry.record)
+    if status in (ChargeStatus.FREE, ChargeStatus.FREE_EXCEPT):
+        offers = [{"@type": "Offer", "price": "0", "priceCurrency": "CNY", "description": status.value}]
+    else:
+        offers = _fee_offers(catalogue, entry, entry.record.fee_bases) if status is ChargeStatus.CHARGED else []  # type: ignore[union-attr]
+    for condition in getattr(entry.record, "fee_conditions", ()):
+        offers += _fee_offers(catalogue, entry, condition.fee_bases, condition.situation)
     return offers
 
 
-def _legislation(record: Power) -> list[dict]:
+def _fee_offers(catalogue: Catalogue, entry: Entry, ids: list[str], situation: str | None = None) -> list[dict]:
+    offers = []
+    for fee in catalogue.fees_of(entry, ids):
+        assert isinstance(fee.record, FeeBasis)
+        for s in fee.record.standards:
+            text = s.amount_text() + (f"/{s.unit}" if s.unit and s.amount else "") + (f"（{s.tiers_text()}）" if s.tiers else "")
+            offers.append({"@type": "Offer", "name": f"{fee.name}：{s.item}", "description": f"{situation}：{text}" if situation else text,
+                           "priceCurrency": "CNY"})
+    return offers
+
+
+def _faq(record: Power | ServiceItem) -> list[dict]:
+    if not record.faq:
+        return []
+    questions = [{"@type": "Question", "name": q.question, "acceptedAnswer": {"@type": "Answer", "text": q.answer}} for q in record.faq]
+    return [{"@type": "FAQPage", "mainEntity": questions}]
+
+
+def _legislation(record: Power | ServiceItem) -> list[dict]:
     return [
         {"@type": "Legislation", "name": b.title, "legislationType": b.level.value, "legislationIdentifier": b.document_number or f"{b.title} {b.article}", "text": f"{b.article}：{b.text}"}
         for b in record.legal_basis
@@ -97,16 +124,20 @@ def structured_data(catalogue: Catalogue, entry: Entry) -> dict | None:
         "serviceType": record.category.value if isinstance(record, Power) else "服务事项",
         "provider": _organisation(entry.department),
         "areaServed": area,
-        "availableChannel": _channel(entry),
-        "offers": _offers(catalogue, entry),
+        "availableChannel": _channels(entry),
         "dateModified": record.changed_on.isoformat(),
     }
-    if isinstance(record, ServiceItem):
+    offers = _offers(catalogue, entry)
+    if offers:
+        data["offers"] = offers
+    if isinstance(record, ServiceItem) and record.description:
         data["description"] = record.description
     if record.service_object:
         data["audience"] = {"@type": "Audience", "audienceType": record.service_object}
+    subjects = _legislation(record) + _faq(record)
+    if subjects:
+        data["subjectOf"] = subjects
     if isinstance(record, Power):
-        data["subjectOf"] = _legislation(record)
         if record.category is Category.LICENSING and record.result:
             data["serviceOutput"] = {"@type": "GovernmentPermit", "name": record.result, "issuedBy": _organisation(entry.department), "validIn": area}
     return data

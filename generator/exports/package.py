@@ -52,7 +52,7 @@ def _readme(catalogue: Catalogue, department_id: str, charts: int, day: date) ->
         f"行政职权 {counts['powers']} 项，收费依据 {counts['fees']} 项，服务事项 {counts['services']} 项，流程图文件 {charts} 个。",
         "",
         "文件说明：",
-        "  目录表.xlsx   一表：行政职权目录、收费目录、服务事项目录、责任清单，每个目录一个工作表。",
+        f"  目录表.xlsx   一表：{'、'.join(t.title for t in CATALOGUE_TABLES)}，每个目录一个工作表。",
         "  流程图/        一图：每项职权或服务事项的流程图，SVG 矢量图（可无损放大，浏览器可直接打开和打印），文件名为事项编号。",
         "  实施依据.csv   一据：每条实施依据和收费批准文件一行，UTF-8 编码（带 BOM），可用 Excel 或 WPS 打开。",
         "  说明.txt       本说明。",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from pydantic import ConfigDict, StrictBool, StrictInt, model_validator
+from pydantic import ConfigDict, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.base import Email, Model, Text, WebUrl, field
@@ -139,22 +139,6 @@ class Supervision(Model):
     external: list[Channel] = field(
         "外部监督", "外部监督渠道，例如县纪委监委、县司法局行政执法监督科、上级主管部门。", default_factory=list
     )
-
-
-class MaterialForm(str, enum.Enum):
-    ORIGINAL = "原件"
-    COPY = "复印件"
-    ORIGINAL_AND_COPY = "原件和复印件"
-    ELECTRONIC = "电子材料"
-
-
-class Material(Model):
-    name: Text = field("材料名称", "材料的规范名称，写具体，不要写“其他材料”“相关材料”。")
-    issuer: Text | None = field("出具单位", "材料由谁出具，例如“申请人自备”“公安机关”。", default=None)
-    form: MaterialForm = field("材料形式", "原件、复印件、原件和复印件 或 电子材料。", default=MaterialForm.ORIGINAL)
-    copies: StrictInt = field("份数", "需要提交的份数。", default=1, ge=0, le=100)
-    required: StrictBool = field("是否必需", "true 表示必须提交，false 表示视情况提交（在“说明”中写明情形）。", default=True)
-    note: Text | None = field("说明", "填写要求、样表或视情况提交的情形。", default=None)
 
 
 class Post(Model):

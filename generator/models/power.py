@@ -7,7 +7,11 @@ import enum
 from pydantic import StrictBool
 
 from generator.models.base import Model, RecordId, Text, field
-from generator.models.common import Disclosure, LegalBasis, Material, Post, TimeLimit
+from generator.models.common import Disclosure, LegalBasis, Post, TimeLimit
+from generator.models.bodies import ImplementingBodies
+from generator.models.duty import AccountabilityBasis, Penalty
+from generator.models.elements import ServiceElements
+from generator.models.material import Material
 from generator.models.procedure import ExerciseMode, Procedure, Right
 from generator.models.record import Record
 from generator.models.ways import Audience, LifeEvent, audiences_field, life_events_field, themes_field
@@ -64,8 +68,13 @@ class Secrecy(Model):
     basis: Text = field("不公开依据", "不公开的法律依据，例如“《中华人民共和国保守国家秘密法》第九条”。")
 
 
-class Power(Record):
+# Powers a department exercises on its own initiative: no application, no materials, no fee to the party.
+EX_OFFICIO_CATEGORIES = frozenset({Category.PENALTY, Category.COERCION, Category.INSPECTION})
+
+
+class Power(Record, ImplementingBodies, ServiceElements):
     name: Text = field("职权名称", "职权的规范名称，与权力清单一致。")
+    main_item: Text | None = field("所属主项", "权力清单按“主项、子项”列出时，本职权（子项）所属主项的名称，例如“对违反《中华人民共和国食品安全法》行为的处罚”。", default=None)
     basic_code: Text | None = field("基本编码", "GB/T 39046-2020 的事项基本编码，原样照录。", default=None)
     implementation_code: Text | None = field("实施编码", "GB/T 39046-2020 的事项实施编码，原样照录。", default=None)
     category: Category = field("职权类别", "职权类别，例如 行政许可、行政处罚、行政强制、行政检查、重大事项决策。")
@@ -74,20 +83,38 @@ class Power(Record):
     legal_basis: list[LegalBasis] = field("实施依据", "法律、法规、规章依据，每条写明文件、层级、条款和原文。", default_factory=list)
     office: Text | None = field("承办机构", "具体承办的内设机构，例如“行政审批科”。", default=None)
     posts: list[Post] = field("承办岗位", "承办本职权的岗位及其职责和追责情形。", default_factory=list)
+    responsibilities: list[Text] = field(
+        "责任事项", "权责清单中本职权的责任事项，每个环节一项，照原文写，例如“受理责任：公示应当提交的材料，一次性告知补正材料，依法受理或不予受理”。",
+        default_factory=list,
+    )
+    accountability: list[Text] = field("追责情形", "权责清单中应当追究责任的情形，每种情形一项，照原文写。", default_factory=list)
+    accountability_basis: list[AccountabilityBasis] = field("追责依据", "追究责任所依据的法律法规条款。", default_factory=list)
     exercise_mode: ExerciseMode | None = field("行使方式", "依申请 或 依职权。", default=None)
     trigger: Text | None = field("启动情形", "依职权行使时，什么情况下启动，例如“日常检查、投诉举报、上级交办”。", default=None)
     service_object: Text | None = field("行使对象", "职权针对的对象，例如“自然人、法人、其他组织”。", default=None)
     conditions: list[Text] = field("受理条件", "申请人需要满足的条件，或行使职权的条件。", default_factory=list)
-    materials: list[Material] = field("申请材料", "需要提交的材料（一次性告知）。", default_factory=list)
+    materials: list[Material] | None = field(
+        "申请材料", "需要提交的材料（一次性告知）。不需要任何材料的写 materials: []；不填表示未公布。", default=None
+    )
     handling_type: HandlingType | None = field("办件类型", "即办件、承诺件 或 一审一核。", default=None)
     statutory_limit: TimeLimit | None = field("法定时限", "法律规定的办理时限，写明单位。", default=None)
     promised_limit: TimeLimit | None = field("承诺时限", "本单位承诺的办理时限，不得长于法定时限。", default=None)
-    charged: StrictBool = field("是否收费", "true 表示收费，此时必须填写收费依据。", default=False)
+    charged: StrictBool | None = field(
+        "是否收费", "true 表示收费（须填写收费依据），false 表示不收费。原文没有写明的不要填，页面显示“未公布”。", default=None
+    )
     fee_bases: list[RecordId] = field("收费依据", "收费依据记录的编号。", default_factory=list)
     result: Text | None = field("办理结果", "办理结果的名称，例如“营业执照”“行政处罚决定书”。", default=None)
+    penalty: Penalty | None = field("处罚种类和幅度", "行政处罚的种类、罚则规定的幅度和本部门的裁量基准。", default=None)
     procedure: Procedure | None = field("办理流程", "权力运行流程：适用的法定程序模板和各环节。", default=None)
     rights: list[Right] = field("相对人权利", "相对人在各环节享有的权利及行使期限。", default_factory=list)
     disclosure: Disclosure | None = field("公开方式", "公开的内容、形式、范围和时限。", default=None)
     audiences: list[Audience] = audiences_field()
     life_events: list[LifeEvent] = life_events_field()
     themes: list[Text] = themes_field()
+
+    @property
+    def ex_officio(self) -> bool:
+        """依职权: stated, or, when the record does not say, implied by a category that never starts on application."""
+        if self.exercise_mode is not None:
+            return self.exercise_mode is ExerciseMode.EX_OFFICIO
+        return self.category in EX_OFFICIO_CATEGORIES

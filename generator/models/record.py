@@ -36,3 +36,27 @@ class Record(Model):
     changed_on: date = field("变更日期", "本记录内容最近一次变更（或首次制定）的日期，格式 YYYY-MM-DD。20 个工作日的公开期限从这一天起算。")
     change_note: Text = field("变更说明", "变更的原因或依据的文件，例如“依据《某某条例》修订调整受理条件”。")
     change_kind: ChangeKind = field("变更类型", "实质变更（内容、依据、时限、收费等变化，须在 20 个工作日内公开）或 文字修改（错别字、格式，不构成修订）。", default=ChangeKind.MAJOR)
+
+
+IDENTITY = ("id", "name", "department")
+
+
+def _mixins(model: type) -> list[type[Model]]:
+    """Shared field groups a record kind takes in besides Record (implementing bodies, service elements)."""
+    return [base for base in model.__mro__[1:] if isinstance(base, type) and issubclass(base, Model)
+            and base not in (Record, Model) and not issubclass(Record, base)]
+
+
+def field_order(model: type[Model]) -> list[str]:
+    """Model field order, except that a record reads: identity, its own fields, its shared field groups, and
+    the common fields (contact … change_kind) last.
+
+    Editors read a record top-down: what it is first, the inherited contact details and the change note at the end.
+    """
+    names = list(model.model_fields)
+    if not issubclass(model, Record):
+        return names
+    common = [n for n in Record.model_fields if n not in IDENTITY]
+    shared = [n for mixin in _mixins(model) for n in mixin.model_fields if n not in IDENTITY]
+    own = [n for n in names if n not in IDENTITY and n not in common and n not in shared]
+    return list(IDENTITY) + own + shared + common

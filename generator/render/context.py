@@ -6,6 +6,10 @@ import posixpath
 
 from generator.catalogue import Entry
 from generator.models import Category, Power
+from generator.models.charging import ChargeStatus, charge_status
+from generator.models.material import Material
+
+UNKNOWN = "未公布"  # what a page says where the record is silent: never a default dressed as a fact
 
 CATEGORY_SLUGS: dict[Category, str] = {
     Category.LICENSING: "licensing",
@@ -35,12 +39,24 @@ def relative(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-def limit_text(limit: object) -> str:
-    return limit.text() if limit is not None else "—"
+def limit_text(limit: object, missing: str = "—") -> str:
+    return limit.text() if limit is not None else missing
 
 
 def charge_text(entry: Entry) -> str:
-    return "收费" if getattr(entry.record, "charged", False) else "不收费"
+    """The charging badge; empty for a power exercised ex officio, which has no fee to speak of."""
+    status = charge_status(entry.record)
+    return "" if status is ChargeStatus.NOT_APPLICABLE else status.value
+
+
+def material_terms(material: Material) -> str:
+    """Form, carrier, copies and necessity, only as far as the record states them."""
+    parts = ["免提交" if material.shared_from else "",
+             material.form.value if material.form else "",
+             material.medium.value if material.medium else "",
+             f"{material.copies} 份" if material.copies is not None else "",
+             ("必需" if material.required else "视情况") if material.required is not None else ""]
+    return "，".join(p for p in parts if p) or UNKNOWN
 
 
 def inherited(entry: Entry, step: object, attr: str, item: object = None) -> bool:

@@ -29,6 +29,11 @@ def _inert(value: object) -> Markup:
     return value if isinstance(value, Markup) else Markup(md_escape(value))
 
 
+def _joined(items: object, sep: str = "、") -> Markup:
+    """List items as inert text in one line (Jinja's join would mark record text safe unescaped)."""
+    return Markup(sep.join(md_escape(item) for item in items or ()))  # type: ignore[union-attr]
+
+
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -45,6 +50,7 @@ def environment() -> Environment:
         kind_of=context.kind_of, category_of=context.category_of, category_page=context.category_page,
         inherited=context.inherited, remedies_of=remedies_of, review_first=review_first, remedy_line=remedy_line,
         event_page=ways.event_page, audience_pages=ways.AUDIENCE_PAGES,
+        material_terms=context.material_terms, UNKNOWN=context.UNKNOWN, joined=_joined,
     )
     return env
 

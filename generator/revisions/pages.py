@@ -23,8 +23,10 @@ SECTIONS = (("added", "新增"), ("changed", "变更"), ("abolished", "取消"),
 
 
 def value_text(value: Any) -> str:
-    """A JSON value as one readable line."""
-    if value is None or value == [] or value == {}:
+    """A JSON value as one readable line; a field the record leaves out is 未公布, not "none"."""
+    if value is None:
+        return "（未公布）"
+    if value == [] or value == {}:
         return "（无）"
     if isinstance(value, bool):
         return "是" if value else "否"

@@ -226,6 +226,8 @@ def power(rng: random.Random, rid: str, dept: DepartmentSpec, category: str, tem
     record["promised_limit"] = limit(days, unit)
     record |= _charge(rng, fee_ids)
     record["result"] = vocab.RESULTS[category].format(domain=domain)
+    if category == "行政处罚":  # drawn from nothing random, so the rest of the catalogue stays as it was
+        record["penalty"] = {"kinds": ["警告", "罚款"], "range": f"责令改正，给予警告，可以并处 {statutory * 100} 元以上 {statutory * 500} 元以下罚款"}
     rights = rng.sample(vocab.RIGHTS, rng.randint(1, 3))
     record["rights"] = [{"name": n, "step": rng.choice(keys), "deadline": d} for n, d in rights] if keys else [
         {"name": n, "deadline": d} for n, d in rights]

@@ -70,3 +70,21 @@ def test_hostile_text_cannot_change_structure(hostile: str):
         assert skeleton(evil) == skeleton(plain)
         assert "javascript:" not in evil and "href=" not in evil.lower() and "\\" not in evil
         assert squash(hostile) in label_text(evil)  # shown as typed, not lost
+
+
+def test_chart_shows_the_application_elements_the_record_gives():
+    """Issue 21: 容缺受理, 告知承诺制, 特别程序 and 送达方式 reach the chart only when the record gives them."""
+    import dataclasses
+
+    entry = make_entry("licensing")
+    assert "容缺" not in label_text(chart_dot(entry)) and "特别程序" not in label_text(chart_dot(entry))
+    data = entry.record.model_dump(mode="json") | {
+        "deficiency_acceptance": {"materials": ["营业执照"], "promise": "5 个工作日内补齐"},
+        "commitment": {"promise": "符合条件"},
+        "special_procedures": [{"name": "听证"}, {"name": "专家评审"}],
+        "delivery": ["窗口领取", "免费邮寄"],
+    }
+    record = type(entry.record).model_validate(data)
+    text = label_text(chart_dot(dataclasses.replace(entry, record=record)))
+    for shown in ("可容缺受理：营业执照", "实行告知承诺制", "特别程序（不计入时限）：听证、专家评审", "送达方式：窗口领取、免费邮寄"):
+        assert squash(shown) in text, shown

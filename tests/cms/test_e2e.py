@@ -79,6 +79,9 @@ def test_a_service_item_created_in_the_form_passes_check_strict(editor, cms, tmp
     _control(limit, "days").fill("0")
     _choose(limit, "unit", "工作日")
     _choose(editor, "handling_type", "即办件")
+    charged = _control(editor, "charged")  # a switch starts unset (收费情况未公布); on and off again states 不收费
+    charged.click()
+    charged.click()
     _control(editor, "changed_on").fill("2025-06-03")
     _control(editor, "change_note").fill("新增居住证签注服务事项")
     preview = editor.frame_locator("iframe").first
@@ -96,6 +99,7 @@ def test_a_service_item_created_in_the_form_passes_check_strict(editor, cms, tmp
     result = run_cli("check", "--strict", "--catalogue", str(checked / "catalogue"), "--flowcharts", str(checked / "flowcharts"))
     assert result.code == 0, result.err + "\n" + text
     assert "materials:\n  - name: 居住证\n" in text and "promised_limit:\n  days: 0\n  unit: 工作日\n" in text, text
+    assert "charged: false\n" in text, text
 
 
 def test_editing_a_power_changes_only_the_edited_line(editor, cms) -> None:  # noqa: ANN001

@@ -58,8 +58,8 @@ def _base(annotation: Any) -> Any:
 
 def _expected_widget(row: FieldRow) -> set[str]:
     base = _base(row.info.annotation)
-    if row.name == "department":
-        return {"select"}  # the folder's department: a fixed choice
+    if row.name == "department" and row.info.is_required():
+        return {"select"}  # the folder's department: a fixed choice (a 联办机构's optional department is text)
     if row.name in ("fee_bases", "template"):
         return {"relation"}
     if typing.get_origin(base) is list:
@@ -145,8 +145,9 @@ def test_widgets_follow_the_types() -> None:
     assert template["widget"] == "relation" and template["collection"] == "procedures"
     copies = _find(fields, ("materials", "copies"))
     assert copies["widget"] == "number" and copies["value_type"] == "int" and (copies["min"], copies["max"]) == (0, 100)
-    assert "不填时按“1”处理" in copies["hint"] and "default" not in copies  # the form pre-fills nothing
+    assert "不填时按" not in copies["hint"] and "未公布" in copies["hint"] and "default" not in copies  # unknown is not 1 份 (issue 21)
     reason = _find(fields_for(KINDS["power"]), ("secrecy", "reason"))
     assert reason["required"] is False and "填写本部分时必填" in reason["hint"]  # inside an optional object
-    assert "required" not in by_name["promised_limit"] and "required" not in _find(fields, ("materials", "name"))
+    assert by_name["promised_limit"]["required"] is False  # a statutory or a promised limit (issue 21)
+    assert "required" not in _find(fields, ("materials", "name"))
     assert by_name["id"]["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$"

@@ -59,3 +59,16 @@ def test_chart_previews_show_node_text_and_legend():
 
     svg = render_svg(chart_body_dot(make_entry("licensing"))).decode()
     assert ">办理条件</text>" in svg and "图例" in svg and 'role="img"' in svg
+
+
+def test_new_fields_have_labels_and_absent_is_not_none():
+    """Issue 21: a new nested field shows its Chinese label; a field added where there was none reads 未填写, not 无."""
+    from generator.editor.pr_summary import _cell, field_changes
+    from generator.models import Power
+
+    before = {"materials": [{"name": "申请书"}]}
+    after = {"materials": [{"name": "申请书", "copies": 2, "alternatives": ["电子申请表"]}], "penalty": {"range": "罚款"}}
+    changes = {c.key: c for c in field_changes(Power, before, after)}
+    assert changes["materials[1].copies"].label == "份数" and changes["materials[1].copies"].before is None
+    assert changes["penalty.range"].label == "处罚幅度"
+    assert _cell(None) == "（未填写）"

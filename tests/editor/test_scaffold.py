@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.check import check_catalogue
@@ -70,3 +72,15 @@ def test_clear_chinese_errors(project, capsys, args, message):
 
 def test_every_kind_has_a_schema_file_name():
     assert {KINDS[k].schema_file for k in FOLDERS} == {"power.schema.json", "fee.schema.json", "service.schema.json"}
+
+
+@pytest.mark.parametrize("kind", sorted(FOLDERS))
+def test_new_record_names_every_field_of_its_kind(project, kind):
+    """Issue 21 item 9: every field, new ones included, is in the draft: filled in, or as a comment with its label."""
+    assert _new(project, kind, "--id", f"all-{kind}") == 0
+    text = (project / "catalogue" / "alpha" / FOLDERS[kind] / f"all-{kind}.yaml").read_text(encoding="utf-8")
+    model = KINDS[kind].model
+    missing = [name for name in model.model_fields if not re.search(rf"^(# )?{name}:", text, re.MULTILINE)]
+    assert missing == []
+    for name, info in model.model_fields.items():
+        assert re.search(rf"^{name}:", text, re.MULTILINE) or f"# {name}:  # {info.title}：" in text

@@ -47,7 +47,7 @@ def test_csv_neutralises_formulas(fixture_catalogue):
 def test_xlsx_reads_back_with_sheets_and_text_cells(fixture_catalogue):
     data = to_xlsx(CATALOGUE_TABLES, fixture_catalogue, STAMP)
     book = load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["行政职权目录", "收费目录", "服务事项目录", "责任清单"]
+    assert book.sheetnames == ["行政职权目录", "收费目录", "服务事项目录", "责任清单", "申请材料清单"]
     for table in CATALOGUE_TABLES:
         sheet = book[table.title]
         values = [list(r) for r in sheet.iter_rows(values_only=True)]
