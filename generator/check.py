@@ -78,5 +78,20 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     return CheckResult(sorted(set(positioned), key=sort_key), loaded.files, catalogue)
 
 
+def load_view(catalogue_dir: Path, flowcharts_dir: Path | None, only: frozenset[str] | None) -> CheckResult:
+    """load → validate → resolve over the files `only` names (catalogue-relative; None: every file), for one part of a split build
+    (generator/parts/). The whole catalogue's check has passed already, so the rules, limits, deadlines and editor
+    checks are not run again; a reference to a record outside the view is no problem here (resolve's own reference
+    diagnostics are left out), but a file that no longer loads or validates is."""
+    with _collector_paused():
+        templates, diagnostics = load_templates(flowcharts_dir or default_flowcharts(catalogue_dir))
+        loaded = load_catalogue(catalogue_dir, only)
+        items, validation = validate_all(loaded.documents)
+        catalogue, _ = resolve(items, loaded.documents, templates, catalogue_dir.resolve().parent)
+    files = {doc.shown: doc.path for doc in loaded.documents}
+    positioned = [_with_position(d, files) for d in diagnostics + loaded.diagnostics + validation]
+    return CheckResult(sorted(set(positioned), key=sort_key), loaded.files, catalogue)
+
+
 def _template_files(folder: Path) -> dict[str, Path]:
     return {display_path(p): p for p in folder.glob("*.yaml")} if folder.is_dir() else {}
