@@ -142,10 +142,10 @@ def stage_elsewhere(compiled: Compiled) -> None:
 
 @dataclass(frozen=True)
 class PartView:
-    """What one part of a split build loads (`only`: catalogue-relative files; None: all) and writes
+    """What one part of a split build loads (`only`: catalogue-relative files) and writes
     (`departments`: those departments' pages and files; None: the site part, everything else)."""
 
-    only: frozenset[str] | None
+    only: frozenset[str]
     departments: frozenset[str] | None
 
 

@@ -106,10 +106,10 @@ class Plan:
     def count(self) -> int:
         return len(self.departments)
 
-    def files_of(self, spec: PartSpec, files: dict[str, list[str]]) -> frozenset[str] | None:
-        """The files part `spec` loads (None: all of them, for the site part)."""
+    def files_of(self, spec: PartSpec, files: dict[str, list[str]]) -> frozenset[str]:
+        """The files part `spec` loads (the site part: all of them)."""
         if spec.is_site:
-            return None
+            return frozenset(f for department in files.values() for f in department)
         own = self.departments[spec.index - 1]
         chosen = {f"{d}/{DEPARTMENT_FILE}" for d in files} | set(self.foreign[spec.index - 1])
         for department in own:
