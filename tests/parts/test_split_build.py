@@ -137,3 +137,39 @@ def test_assemble_refuses_an_incomplete_set(split_site, tmp_path) -> None:  # no
 def test_part_option_is_checked(text: str) -> None:
     with pytest.raises(ConfigError, match="--part"):
         build(BuildRequest(ROOT / "catalogue", Path("/nonexistent/out"), ROOT / "mkdocs.yml", part=text))
+
+
+# One word each, as Pagefind segments them, or words every part's index holds.
+SAME = ["营业执照", "12345", "许可"]
+# Several words, one of them missing from some part's index: Pagefind drops a query word that an index does not hold at
+# all, so that index answers for the other words (食品经营许可 → 食品 经营 许可: a part without 食品 returns its pages
+# with 经营 and 许可). The assembled site then finds every page the whole build finds, and more. A whole build with
+# more than one shard (over 1,000 record pages) does the same wherever a rare word misses a shard.
+MORE = ["食品经营许可", "行政处罚"]
+
+
+def test_one_query_searches_every_part(split_site, sample_site, chromium) -> None:  # noqa: ANN001
+    """The same results (count, and the first page's items) on the assembled and the whole site for SAME; at least
+    the whole site's for MORE; no request fails on the assembled site that works on the whole one."""
+    from generator.search.httpd import serve_directory
+    from tests.search.helpers import recording_page, search_page, status_text
+
+    def results(site: Path) -> tuple[dict[str, tuple[int, set[str]]], list[str]]:
+        found, errors = {}, []
+        with serve_directory(site) as base:
+            for page in recording_page(chromium, base):
+                for query in SAME + MORE:
+                    rows = search_page(page, base, query)
+                    count = int(status_text(page).removeprefix("找到 ").split(" ", 1)[0])
+                    found[query] = (count, {r.href for r in rows})
+                errors = [e.replace(base, "/") for e in page.console_errors]
+        return found, errors
+
+    (whole, whole_errors), (split, split_errors) = results(sample_site.out), results(split_site["site"])
+    assert split_errors == whole_errors
+    assert all(whole[q][1] for q in SAME + MORE)
+    for query in SAME:
+        assert split[query] == whole[query], query
+    for query in MORE:
+        assert split[query][0] >= whole[query][0], query
+        assert whole[query][1] <= split[query][1] or split[query][0] > 10, query
