@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 from bench.config import PROJECT
-from bench.report import markdown, targets
+from bench.province import ProvinceRun
+from bench.report import markdown, province_targets, targets
 from bench.run import SizeRun, guarded, log
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -71,15 +72,16 @@ def merged(previous_file: Path, new: dict) -> dict:
     for i, size in enumerate(sizes):
         size["targets"] = targets(size, sizes[i - 1] if i else None)
     result = {**previous, **new, "sizes": sizes}
-    if "charts" not in new and "charts" in previous:
-        result["charts"] = previous["charts"]
+    for key in ("charts", "province"):
+        if key not in new and key in previous:
+            result[key] = previous[key]
     result["total_seconds"] = new["total_seconds"]  # this run's; each size keeps its own bench_seconds
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description="Benchmark Gongkai on synthetic catalogues.")
-    parser.add_argument("--sizes", type=_ints, default=[1000, 10000], help="comma-separated record counts (default 1000,10000)")
+    parser.add_argument("--sizes", type=_ints, default=[1000, 10000], help="comma-separated record counts (default 1000,10000; empty: none)")
     parser.add_argument("--reps", type=_ints, default=None, help="repetitions per size (default 3 up to 1,000 records, else 1)")
     parser.add_argument("--work", type=Path, default=PROJECT / ".cache" / "bench", help="scratch folder")
     parser.add_argument("--out", type=Path, default=BENCH_DIR, help="where results.json and results.md go")
@@ -88,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines-only", action="store_true",
                         help="only the engine comparison (both engines' cold builds and the bare MkDocs baseline); with "
                              "--append it joins the other figures of the existing results.json")
+    parser.add_argument("--province", type=int, default=100_000,
+                        help="records of the province run: built as parts one after another, then assembled (0: skip)")
+    parser.add_argument("--province-parts", type=int, default=None, help="department parts of the province run (default: gongkai parts decides)")
     parser.add_argument("--append", action="store_true",
                         help="keep the other sizes (and the chart figures, with --no-charts) of the existing results.json")
     args = parser.parse_args(argv)
@@ -103,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         size["targets"] = targets(size, sizes[-1] if sizes else None)
         sizes.append(size)
     results: dict = {"machine": machine(), "sizes": sizes}
+    if args.province:
+        log(f"province run: {args.province} records in parts")
+        results["province"] = ProvinceRun(args.province, departments_for(args.province), args.work, args.province_parts).run()
+        results["province"]["targets"] = province_targets(results["province"])
     if not args.no_charts:
         guarded(results, "charts", charts_figures)
     results["total_seconds"] = round(time.perf_counter() - started, 1)

@@ -82,26 +82,39 @@ def instrument(clock: StageClock) -> None:
             setattr(module, attr, clock.wrap(name, getattr(module, attr)))
 
 
-def run_build(catalogue: Path, config: Path, out: Path, flowcharts: Path | None, engine: str = "mkdocs") -> dict:
+def run_build(catalogue: Path, config: Path, out: Path, flowcharts: Path | None, engine: str = "mkdocs",
+              part: str | None = None, plan: Path | None = None) -> dict:
     clock = StageClock()
     instrument(clock)
     from generator.build import BuildRequest, build
 
     start = time.perf_counter()
-    compiled = build(BuildRequest(catalogue, out, config, flowcharts, engine=engine))
+    compiled = build(BuildRequest(catalogue, out, config, flowcharts, engine=engine, part=part, plan=plan))
     total = time.perf_counter() - start
+    bundle = compiled.bundle
     return {"stages": {k: round(v, 3) for k, v in clock.times.items()}, "stage_rss_mb": clock.rss,
-            "in_process_s": round(total, 3), "peak_rss_mb": peak_rss_mb(), "pages": len(compiled.bundle.pages)}
+            "in_process_s": round(total, 3), "peak_rss_mb": peak_rss_mb(), "pages": len(bundle.pages) - len(bundle.elsewhere.intersection(bundle.pages))}
 
 
-def dump_pages(catalogue: Path, config: Path, docs: Path, flowcharts: Path | None) -> dict:
-    """Write the bundle's pages as plain Markdown files (for the baseline build)."""
-    from generator.compile import compile_catalogue
+def dump_pages(catalogue: Path, config: Path, docs: Path, flowcharts: Path | None, part: str | None = None,
+               plan: Path | None = None) -> dict:
+    """Write the bundle's pages as plain Markdown files (for the baseline build); with `part`, the pages that part
+    renders (its own, and the listing pages every part's nav shows)."""
+    from generator.compile import PartView, compile_catalogue
     from generator.engines import engine
     from generator.engines.source import page_source
 
-    compiled = compile_catalogue(catalogue, engine("mkdocs").site_options_from(config), flowcharts)
+    view = None
+    if part is not None:
+        from generator.parts.plan import PartSpec, department_files, read_plan
+
+        spec, chosen = PartSpec.parse(part), read_plan(plan) if plan else None
+        assert chosen is not None and not spec.is_site, "a department part and its plan"
+        view = PartView(chosen.files_of(spec, department_files(catalogue)), frozenset(chosen.departments[spec.index - 1]))
+    compiled = compile_catalogue(catalogue, engine("mkdocs").site_options_from(config), flowcharts, part=view)
     for page in compiled.bundle.pages.values():
+        if compiled.part is not None and page.path in compiled.part.by_path and not compiled.owns(page.path):
+            continue  # another part's record or department page (the site's own pages stay, for the nav)
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_source(page), encoding="utf-8")
@@ -116,11 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--flowcharts", type=Path, default=None)
     parser.add_argument("--engine", default="mkdocs")
+    parser.add_argument("--part", default=None)
+    parser.add_argument("--plan", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.action == "build":
-        result = run_build(args.catalogue, args.config, args.out, args.flowcharts, args.engine)
+        result = run_build(args.catalogue, args.config, args.out, args.flowcharts, args.engine, args.part, args.plan)
     else:
-        result = dump_pages(args.catalogue, args.config, args.out, args.flowcharts)
+        result = dump_pages(args.catalogue, args.config, args.out, args.flowcharts, args.part, args.plan)
     json.dump(result, sys.stdout)
     return 0
 

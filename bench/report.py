@@ -56,8 +56,56 @@ def targets(size: dict, smaller: dict | None) -> list[dict]:
         ("search: index chunks + first-page fragments ≤ 300 KB per query", _kib(_get(size, "search", "max_query_bytes")), 300.0, "KB"),
         ("search: results shown ≤ 500 ms", _num(_get(size, "search", "max_ms")), 500.0, "ms"),
     ]
+    return _verdicts(rows)
+
+
+def _verdicts(rows: list[tuple[str, float | None, float, str]]) -> list[dict]:
     return [{"target": name, "value": None if value is None else round(value, 3), "limit": limit, "unit": unit,
              "verdict": "n/a" if value is None else ("pass" if value <= limit else "miss")} for name, value, limit, unit in rows]
+
+
+def province_targets(run: dict) -> list[dict]:
+    """The province run's targets: every part within 2 GB, the critical path a CI matrix sees within 1.5× of bare
+    MkDocs on one part's pages, search on the assembled site, and the cold check of the whole catalogue."""
+    parts = run.get("parts") if isinstance(run.get("parts"), list) else []
+    base = _num(_get(run, "baseline", "wall_s"))
+    critical = _num(run.get("critical_path_s"))
+    return _verdicts([
+        ("every part ≤ 2 GB peak RSS", max((_num(p.get("peak_rss_mb")) or 0 for p in parts), default=None), 2048.0, "MB"),
+        ("critical path (slowest part + assembly) ≤ 1.5 × bare MkDocs on one part's pages", critical / base if critical and base else None, 1.5, "×"),
+        ("search: index chunks + first-page fragments ≤ 300 KB per query", _kib(_get(run, "search", "max_query_bytes")), 300.0, "KB"),
+        ("search: results shown ≤ 500 ms", _num(_get(run, "search", "max_ms")), 500.0, "ms"),
+        (f"check cold ≤ {30 if run.get('records', 0) >= 100_000 else 5} s", _num(_get(run, "check_cold", "seconds")),
+         30.0 if run.get("records", 0) >= 100_000 else 5.0, "s"),
+    ])
+
+
+def _province_rows(run: Any) -> list[str]:
+    if not isinstance(run, dict):
+        return ["Not measured (`python -m bench --sizes '' --province 100000 --append`)."]
+    lines = [f"{run['records']:,} synthetic records in {run.get('departments')} departments, built as parts one after another "
+             f"(a CI matrix runs them in parallel). CPU reference (bench/measure.py `cpu_reference_ms`; lower is faster) at the "
+             f"start and end: {_fmt(run.get('cpu_reference_ms_start'), 'ms')}, {_fmt(run.get('cpu_reference_ms_end'), 'ms')}; "
+             f"1-min load average {_fmt(run.get('loadavg_start'))} → {_fmt(run.get('loadavg_end'))}.", "",
+             "| target | measured | limit | verdict |", "|---|---|---|---|"]
+    for t in run.get("targets", []):
+        lines.append(f"| {t['target']} | {_fmt(t['value'], t['unit'])} | {t['limit']:g} {t['unit']} | **{t['verdict']}** |")
+    lines += ["", "| step | wall | peak RSS | pages | output |", "|---|---|---|---|---|"]
+    for key, label in (("check_cold", "check --strict, cold (whole catalogue)"), ("plan", "gongkai parts (check + plan)")):
+        step = run.get(key)
+        lines.append(f"| {label} | {_fmt(_get(run, key, 'seconds'), 's')} | {_fmt(_get(run, key, 'peak_rss_mb'), 'MB')} | | |"
+                     if isinstance(step, dict) else f"| {label} | {_fmt(str(step))} | | | |")
+    for part in run.get("parts") if isinstance(run.get("parts"), list) else [str(run.get("parts"))]:
+        if isinstance(part, dict):
+            name = "part 0 (site pages)" if part["part"] == 0 else f"part {part['part']}"
+            lines.append(f"| {name} | {_fmt(part['wall_s'], 's')} | {_fmt(part['peak_rss_mb'], 'MB')} | {_fmt(part['pages'])} | {_fmt(part['output_bytes'], 'B')} |")
+        else:
+            lines.append(f"| parts | {_fmt(part)} | | | |")
+    lines.append(f"| assemble | {_fmt(_get(run, 'assemble', 'seconds'), 's')} | {_fmt(_get(run, 'assemble', 'peak_rss_mb'), 'MB')} | | {_fmt(_get(run, 'site', 'output_bytes'), 'B')} |")
+    lines.append(f"| critical path: part {run.get('slowest_part')} + assemble | {_fmt(run.get('critical_path_s'), 's')} | | | |")
+    lines.append(f"| bare MkDocs on part {_get(run, 'baseline', 'part')}'s pages | {_fmt(_get(run, 'baseline', 'wall_s'), 's')} | | {_fmt(_get(run, 'baseline', 'pages'))} | |")
+    lines += ["", *_search_rows([{"records": run["records"], "search": run.get("search")}])]
+    return lines
 
 
 def _fmt(value: Any, unit: str = "") -> str:
@@ -141,6 +189,7 @@ def markdown(results: dict) -> str:
     lines += ["## Engines: each against bare MkDocs on the same pages", "", *_engine_rows(sizes), ""]
     lines += ["## Stages of one cold build (MkDocs engine)", "", *_stage_rows(sizes), "", "## Figures", "", *_figure_rows(sizes), ""]
     lines += ["## Search per query (cold browser, localhost)", "", *_search_rows(sizes), ""]
+    lines += ["## Province: built in parts, assembled once (bench/province.py)", "", *_province_rows(results.get("province")), ""]
     lines += ["## Charts (bench/charts.py)", "", *_chart_rows(results.get("charts")), ""]
     return "\n".join(lines) + "\n"
 

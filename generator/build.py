@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from generator.errors import BuildError
 from generator.exports.sitemap import fix_sitemap
 from generator.files import describe, printable
 from generator.output import Staging, check_out_dir, check_replaceable
+from generator.render.pages import SiteOptions
 from generator.search.index import index_site
 
 
@@ -28,6 +30,8 @@ class BuildRequest:
     warn: Callable[[str], None] | None = None
     versioned: bool = False  # `gongkai publish`: pages offer the revisions listed in ../versions.json
     engine: str = DEFAULT_ENGINE  # "mkdocs" (MkDocs or ProperDocs) or "zensical": generator/engines/
+    part: str | None = None  # "K/N": one part of a split build (generator/parts/)
+    plan: Path | None = None  # the check job's plan for a split build; without it the part checks the whole catalogue
 
 
 def check_site_out(out: Path, catalogue: Path, config_file: Path, flowcharts: Path | None = None,
@@ -39,22 +43,46 @@ def check_site_out(out: Path, catalogue: Path, config_file: Path, flowcharts: Pa
 
 
 def build(request: BuildRequest) -> Compiled:
-    adapter = engine(request.engine)  # the engine stays behind one seam
+    if request.part is not None:
+        from generator.parts import build_part
 
+        return build_part(request)
     check_site_out(request.out, request.catalogue, request.config_file, request.flowcharts, request.engine)
     check_replaceable(request.out)  # the build replaces the whole folder: never someone's documents
-    compiled = compile_catalogue(request.catalogue, adapter.site_options_from(request.config_file), request.flowcharts, request.strict)
-    caches = request.catalogue.resolve().parent / ".cache"
-    try:
-        with Staging(request.out) as staging:
-            warnings = adapter.build_site(compiled.bundle, request.config_file, staging.site, strict=request.warn is None,
-                                          versioned=request.versioned, page_cache=caches / adapter.CACHE_NAME)
-            for warning in warnings if request.warn else ():
-                request.warn(warning)
-            fix_sitemap(staging.site, compiled.checked.catalogue)  # lastmod from records, not the build clock
-            # search index over the staged HTML, before readers can see it; unchanged shards come from the cache
-            index_site(staging.site, cache_dir=None if caching_disabled() else caches / "search")
-            staging.commit()
-    except OSError as exc:
-        raise BuildError(f"写入输出目录失败：{describe(exc)}（{printable(str(getattr(exc, 'filename', '') or request.out))}）") from None
+    compiled = compile_catalogue(request.catalogue, site_options_for(request.config_file, request.engine),
+                                 request.flowcharts, request.strict)
+    with staged(request.out) as staging:
+        engine_build(compiled, request, staging.site)
+        fix_sitemap(staging.site, compiled.checked.catalogue)  # lastmod from records, not the build clock
+        # search index over the staged HTML, before readers can see it; unchanged shards come from the cache
+        index_site(staging.site, cache_dir=search_cache(request.catalogue))
+        staging.commit()
     return compiled
+
+
+def site_options_for(config_file: Path, engine_name: str = DEFAULT_ENGINE) -> SiteOptions:
+    return engine(engine_name).site_options_from(config_file)  # the engine stays behind one seam
+
+
+def search_cache(catalogue: Path) -> Path | None:
+    return None if caching_disabled() else catalogue.resolve().parent / ".cache" / "search"
+
+
+def engine_build(compiled: Compiled, request: BuildRequest, site: Path) -> None:
+    """The engine renders the bundle and the hand-written pages into the staged `site`."""
+    adapter = engine(request.engine)
+    caches = request.catalogue.resolve().parent / ".cache"
+    warnings = adapter.build_site(compiled.bundle, request.config_file, site, strict=request.warn is None,
+                                  versioned=request.versioned, page_cache=caches / adapter.CACHE_NAME)
+    for warning in warnings if request.warn else ():
+        request.warn(warning)
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Staging]:
+    """Staging(out), with a write failure said in Chinese; the previous output stays as it was."""
+    try:
+        with Staging(out) as staging:
+            yield staging
+    except OSError as exc:
+        raise BuildError(f"写入输出目录失败：{describe(exc)}（{printable(str(getattr(exc, 'filename', '') or out))}）") from None

@@ -96,13 +96,26 @@ def _libraries() -> str:
 
 
 def result_key(catalogue: Path, flowcharts: Path | None, strict: bool) -> str:
-    root = catalogue.resolve().parent
     digest = hashlib.blake2b(digest_size=20)
     options = {
         "strict": strict, "cwd": os.getcwd(), "catalogue": str(catalogue), "flowcharts": str(flowcharts),
         "today": os.environ.get("GONGKAI_TODAY") or date.today().isoformat(), "libraries": _libraries(),
     }
     digest.update(json.dumps(options, sort_keys=True).encode())
+    _inputs(digest, catalogue, flowcharts)
+    return digest.hexdigest()
+
+
+def inputs_digest(catalogue: Path, flowcharts: Path | None) -> str:
+    """A digest of the files a check reads and of the checker itself, whatever the day or the working directory:
+    the jobs of a split build (generator/parts/) compare it to know they build what the check job checked."""
+    digest = hashlib.blake2b(digest_size=20)
+    _inputs(digest, catalogue, flowcharts)
+    return digest.hexdigest()
+
+
+def _inputs(digest: Any, catalogue: Path, flowcharts: Path | None) -> None:
+    root = catalogue.resolve().parent
     _tree(digest, "code", _PACKAGE)
     _tree(digest, "catalogue", catalogue)
     _tree(digest, "flowcharts", flowcharts or default_flowcharts(catalogue))
@@ -110,7 +123,6 @@ def result_key(catalogue: Path, flowcharts: Path | None, strict: bool) -> str:
         _tree(digest, name, root / name)
     _tree(digest, "own-calendar", PROJECT_ROOT / "calendar")
     _tree(digest, "codeowners", root / "CODEOWNERS")
-    return digest.hexdigest()
 
 
 def _encode(summary: CheckSummary) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from generator.resolve import resolve
 from generator.revisions.check_stage import deadline_diagnostics
 from generator.rules import apply_rules
 from generator.templates import load_templates
-from generator.validate import validate_all
+from generator.validate import Validated, validate_all
 from generator.workdays import default_calendar_dir
 
 
@@ -76,6 +76,29 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     if strict:
         positioned = [d.as_error() for d in positioned]
     return CheckResult(sorted(set(positioned), key=sort_key), loaded.files, catalogue)
+
+
+VIEW_BATCH = 4000  # files loaded and validated at a time by load_view: their parsed YAML is let go before the next
+
+
+def load_view(catalogue_dir: Path, flowcharts_dir: Path | None, only: frozenset[str]) -> CheckResult:
+    """load → validate → resolve over the files `only` names (catalogue-relative), for one part of a split build
+    (generator/parts/). The whole catalogue's check has passed already, so the rules, limits, deadlines and editor
+    checks are not run again; a reference to a record outside the view is no problem here (resolve's own reference
+    diagnostics are left out), but a file that no longer loads or validates is. Files are read in batches and each
+    batch's parsed YAML is dropped once validated: at 100,000 records the parsed files and the models together
+    would not fit a CI runner."""
+    with _collector_paused():
+        templates, diagnostics = load_templates(flowcharts_dir or default_flowcharts(catalogue_dir))
+        chosen, items, files = sorted(only), [], 0
+        for start in range(0, len(chosen), VIEW_BATCH):
+            loaded = load_catalogue(catalogue_dir, frozenset(chosen[start:start + VIEW_BATCH]))
+            valid, validation = validate_all(loaded.documents)
+            diagnostics += [_with_position(d, {doc.shown: doc.path for doc in loaded.documents}) for d in loaded.diagnostics + validation]
+            items += [Validated(replace(item.raw, data=None, raw=None), item.record) for item in valid]
+            files += loaded.files
+        catalogue, _ = resolve(items, [item.raw for item in items], templates, catalogue_dir.resolve().parent)
+    return CheckResult(sorted(set(diagnostics), key=sort_key), files, catalogue)
 
 
 def _template_files(folder: Path) -> dict[str, Path]:

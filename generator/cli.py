@@ -8,14 +8,14 @@ import sys
 
 from generator.commands import build, check, serve, synth
 from generator.commands import codeowners, fmt, new, schema
-from generator.commands import calendar, cms, linkcheck, publish, revise
+from generator.commands import assemble, calendar, cms, linkcheck, parts, publish, revise
 from generator.diagnostics import format_plain
 from generator.errors import CatalogueError, GongkaiError
 from generator.files import describe, printable
 from generator.notice import print_warnings
 
 # One line per subcommand module; each module registers its own parser.
-COMMANDS = [check, build, serve, synth, new, fmt, schema, codeowners, revise, publish, linkcheck, calendar, cms]
+COMMANDS = [check, build, parts, assemble, serve, synth, new, fmt, schema, codeowners, revise, publish, linkcheck, calendar, cms]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -7,18 +7,19 @@ that earlier stages register: a provider maps an entry to a dict of template val
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from generator.catalogue import Entry
-from generator.check import CheckResult, check_catalogue
+from generator.check import CheckResult, check_catalogue, load_view
 from generator.editor.bundle import add_editor_files
 from generator.errors import CatalogueError
 from generator.exports.jsonld import jsonld_provider
 from generator.exports.stage import export_all
 from generator.portal import SYNONYMS_URL, Portal, load_portal
 from generator.render.pages import SiteOptions, render_pages
+from generator.parts.ownership import Ownership
 from generator.site import SiteBundle
 
 ExtrasProvider = Callable[[Entry], dict]
@@ -30,6 +31,11 @@ class Compiled:
     bundle: SiteBundle
     extras: list[ExtrasProvider] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings that do not stop the build (printed by `build`)
+    part: Ownership | None = None  # one part of a split build (generator/parts/); None: the whole site
+
+    def owns(self, path: str) -> bool:
+        """Whether this build writes the page or file at `path` (always, unless it is one part of a split build)."""
+        return self.part is None or self.part.owns(path)
 
     def extras_for(self, entry: Entry) -> dict:
         merged: dict = {}
@@ -45,16 +51,25 @@ def stage_check(catalogue_dir: Path, flowcharts_dir: Path | None, strict: bool) 
     return checked
 
 
+def stage_view(catalogue_dir: Path, flowcharts_dir: Path | None, part: PartView) -> CheckResult:
+    """One part of a split build: the files it needs, loaded and resolved (the whole check passed in the plan job)."""
+    checked = load_view(catalogue_dir, flowcharts_dir, part.only)
+    if checked.errors:
+        raise CatalogueError(checked.diagnostics)
+    return checked
+
+
 def stage_portal(compiled: Compiled, options: SiteOptions) -> Portal:
     """The office's search words (published as search/synonyms.json) and the home page's 常用事项, from portal/."""
     portal = load_portal(options.project_dir, {e.id for e in compiled.checked.catalogue.public()})
-    compiled.notes += portal.notes
+    if compiled.part is None or compiled.part.departments is None:  # a department part sees only some records
+        compiled.notes += portal.notes
     compiled.bundle.add_file(SYNONYMS_URL, portal.synonyms_json())
     return portal
 
 
 def stage_pages(compiled: Compiled, options: SiteOptions, portal: Portal) -> None:
-    render_pages(compiled.checked.catalogue, options, compiled.bundle, compiled.extras_for, portal.popular)
+    render_pages(compiled.checked.catalogue, options, compiled.bundle, compiled.extras_for, portal.popular, compiled.owns)
 
 
 def stage_structured_data(compiled: Compiled) -> None:
@@ -82,7 +97,7 @@ def stage_charts(compiled: Compiled, catalogue_dir: Path) -> None:
 
 def stage_exports(compiled: Compiled, options: SiteOptions) -> None:
     """JSON, CSV, XLSX, department packages, responsibility and downloads pages; last, so packages see every chart."""
-    export_all(compiled.checked.catalogue, options, compiled.bundle)
+    export_all(compiled.checked.catalogue, options, compiled.bundle, compiled.owns)
 
 
 def stage_vendor(compiled: Compiled, options: SiteOptions) -> None:
@@ -101,6 +116,8 @@ def stage_cms(compiled: Compiled, catalogue_dir: Path, flowcharts_dir: Path | No
     """The form editor at admin/: Decap CMS with one form per record kind for each department (generator/cms/)."""
     from generator.cms import ADMIN_DIR, admin_files, find_node_modules, project_for
 
+    if not compiled.owns(f"{ADMIN_DIR}/index.html"):
+        return  # the site part's: nothing links to the editor from a department's pages
     departments = [(d.id, d.record.name) for d in compiled.checked.catalogue.departments.values()]
     project = project_for(catalogue_dir, flowcharts_dir, departments, options.edit_base)
     node_modules = find_node_modules(catalogue_dir.resolve().parent)
@@ -108,9 +125,38 @@ def stage_cms(compiled: Compiled, catalogue_dir: Path, flowcharts_dir: Path | No
         compiled.bundle.add_file(f"{ADMIN_DIR}/{path}", content)
 
 
-def compile_catalogue(catalogue_dir: Path, options: SiteOptions, flowcharts_dir: Path | None = None, strict: bool = False) -> Compiled:
+def stage_elsewhere(compiled: Compiled) -> None:
+    """One part of a split build: what another part writes stays known to the engine (links to it resolve) but is
+    neither rendered nor written here. The stages above already left out the costly work for it."""
+    bundle = compiled.bundle
+    assert compiled.part is not None
+    bundle.elsewhere.update(path for path in compiled.part.by_path if not compiled.owns(path))
+    bundle.hand_written_elsewhere = compiled.part.departments is not None
+    for path in [p for p in bundle.pages if not compiled.owns(p)]:
+        bundle.pages[path] = replace(bundle.pages[path], content="")
+        bundle.elsewhere.add(path)
+    for path in [p for p in bundle.files if not compiled.owns(p)]:
+        del bundle.files[path]
+        bundle.elsewhere.add(path)
+
+
+@dataclass(frozen=True)
+class PartView:
+    """What one part of a split build loads (`only`: catalogue-relative files) and writes
+    (`departments`: those departments' pages and files; None: the site part, everything else)."""
+
+    only: frozenset[str]
+    departments: frozenset[str] | None
+
+
+def compile_catalogue(catalogue_dir: Path, options: SiteOptions, flowcharts_dir: Path | None = None, strict: bool = False,
+                      part: PartView | None = None) -> Compiled:
     """load → validate → resolve (stage_check), then render everything into an engine-neutral bundle."""
-    compiled = Compiled(stage_check(catalogue_dir, flowcharts_dir, strict), SiteBundle())
+    if part is None:
+        compiled = Compiled(stage_check(catalogue_dir, flowcharts_dir, strict), SiteBundle())
+    else:
+        checked = stage_view(catalogue_dir, flowcharts_dir, part)
+        compiled = Compiled(checked, SiteBundle(), part=Ownership.of(checked.catalogue, part.departments))
     stage_structured_data(compiled)
     stage_history(compiled, catalogue_dir, options)
     stage_charts(compiled, catalogue_dir)
@@ -119,4 +165,6 @@ def compile_catalogue(catalogue_dir: Path, options: SiteOptions, flowcharts_dir:
     stage_editor(compiled)
     stage_cms(compiled, catalogue_dir, flowcharts_dir, options)
     stage_vendor(compiled, options)
+    if compiled.part is not None:
+        stage_elsewhere(compiled)
     return compiled

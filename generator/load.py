@@ -292,9 +292,12 @@ def _shape_problem(shown: str, data: Any) -> Diagnostic | None:
     return None
 
 
-def load_catalogue(catalogue: Path) -> LoadResult:
-    """Parse every YAML file under `catalogue`; problems become diagnostics, never exceptions."""
+def load_catalogue(catalogue: Path, only: frozenset[str] | None = None) -> LoadResult:
+    """Parse every YAML file under `catalogue`; problems become diagnostics, never exceptions.
+    `only`: the files to load, as catalogue-relative POSIX paths (one part of a split build, generator/parts/)."""
     found, refused = _discover(catalogue)
+    if only is not None:
+        found = [(parts, path) for parts, path in found if "/".join(parts) in only]
     files = [path for _, path in found]
     slots: list[Diagnostic | tuple[Path, str, tuple[str, str]]] = []  # a misplaced file's problem, or a file to load
     for (parts, path), shown in zip(found, display_paths(files)):

@@ -18,6 +18,10 @@ class Page:
 class SiteBundle:
     pages: dict[str, Page] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # static files: charts, exports, scripts
+    # Pages and files another part of a split build writes (generator/parts/): links to them resolve, but the
+    # engine neither renders nor writes them here. Empty for a whole build.
+    elsewhere: set[str] = field(default_factory=set)
+    hand_written_elsewhere: bool = False  # the engine's own pages (content/) are another part's too
 
     def add(self, page: Page) -> None:
         self.pages[page.path] = page

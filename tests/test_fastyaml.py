@@ -149,3 +149,28 @@ def test_random_mutations_of_sample_records_agree() -> None:
             at = rng.randrange(len(text) + 1)
             text = text[:at] + rng.choice(alphabet) + text[at + rng.choice((0, 0, 1)):]
         assert _agrees(text), repr(text)
+
+
+def test_the_rust_path_is_the_usual_path_and_agrees_with_libyaml() -> None:
+    """yaml-rs reads most record files; where it does, the libyaml path gives the same documents and depth."""
+    taken = 0
+    records = [p for p in _corpus() if p.parent.name in ("powers", "fees", "services")]
+    for path in records:
+        text = path.read_text(encoding="utf-8")
+        found = fastyaml._rust_load(text) if fastyaml._worth_trying(text) else None
+        if found is None:
+            continue
+        taken += 1
+        saved, fastyaml.yaml_rs = fastyaml.yaml_rs, None
+        try:
+            assert _same(list(fastyaml.load(text)), list(found)), path
+        finally:
+            fastyaml.yaml_rs = saved
+    assert taken > len(records) // 2, f"{taken} of {len(records)}"
+
+
+@pytest.mark.parametrize("text", ["a: [x:y]\n", "a: {b: c:d}\n", "a: [x,\n  y]\n", "a: {b: 1}\nc: [d?]\n", "a: 1_000\n", "a: =\n",
+                                  "a: 12:30\n", "a: b\x01c\n", "<<: {a: 1}\n"])
+def test_the_rust_path_steps_aside_where_the_loaders_part_ways(text: str) -> None:
+    assert fastyaml._rust_load(text) is None
+    assert _agrees(text)

@@ -79,7 +79,7 @@ def render_charts(entries: list[Entry], renderer: ChartRenderer) -> dict[str, by
 
 def stage_charts(compiled: Compiled, cache_dir: Path | None) -> RenderStats:
     """Render the charts into the bundle and register the `chart` value for record pages."""
-    entries = charted_entries(compiled.checked.catalogue)
+    entries = [e for e in charted_entries(compiled.checked.catalogue) if compiled.owns(chart_path(e))]
     renderer = ChartRenderer(cache_dir)
     for path, content in sorted(render_charts(entries, renderer).items()):
         compiled.bundle.add_file(path, content)

@@ -8,6 +8,7 @@ department sit beside it.
 from __future__ import annotations
 
 import orjson
+from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
@@ -84,12 +85,20 @@ def catalogue_document(catalogue: Catalogue, documents: dict[str, dict] | None =
     }
 
 
-def json_files(catalogue: Catalogue) -> dict[str, bytes]:
-    """`data/catalogue.json` plus `data/<kind>/<id>.json` for every public record and department."""
-    documents = {entry.id: entry_document(entry) for entry in catalogue.public()}
-    files = {"data/catalogue.json": dumps(catalogue_document(catalogue, documents))}
+def json_files(catalogue: Catalogue, owns: Callable[[str], bool] = lambda path: True) -> dict[str, bytes]:
+    """`data/catalogue.json` plus `data/<kind>/<id>.json` for every public record and department; `owns`: only
+    those (one part of a split build, generator/parts/)."""
+    files: dict[str, bytes] = {}
+    whole = owns("data/catalogue.json")
+    documents = {e.id: entry_document(e) for e in catalogue.public() if whole or owns(f"data/{e.kind}/{e.id}.json")}
+    if whole:
+        files["data/catalogue.json"] = dumps(catalogue_document(catalogue, documents))
     for entry in catalogue.public():
-        files[f"data/{entry.kind}/{entry.id}.json"] = dumps(documents[entry.id])
+        path = f"data/{entry.kind}/{entry.id}.json"
+        if owns(path):
+            files[path] = dumps(documents[entry.id])
     for dept in catalogue.departments.values():
-        files[f"data/departments/{dept.id}.json"] = dumps(department_document(dept))
+        path = f"data/departments/{dept.id}.json"
+        if owns(path):
+            files[path] = dumps(department_document(dept))
     return files

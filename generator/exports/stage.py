@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.resources import files as package_files
 
 from generator.catalogue import Catalogue
@@ -16,11 +17,14 @@ from generator.site import SiteBundle
 PRINT_CSS = "assets/gongkai-print.css"
 
 
-def table_files(catalogue: Catalogue) -> dict[str, bytes]:
-    out = {f"data/csv/{t.key}.csv": to_csv(t, catalogue) for t in CATALOGUE_TABLES}
-    out["data/catalogue.xlsx"] = to_xlsx(CATALOGUE_TABLES, catalogue, stamp(newest_change(catalogue)), title="权力公开目录")
+def table_files(catalogue: Catalogue, owns: Callable[[str], bool] = lambda path: True) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    if owns("data/catalogue.xlsx"):  # the whole catalogue's tables: the site part's in a split build
+        out.update({f"data/csv/{t.key}.csv": to_csv(t, catalogue) for t in CATALOGUE_TABLES})
+        out["data/catalogue.xlsx"] = to_xlsx(CATALOGUE_TABLES, catalogue, stamp(newest_change(catalogue)), title="权力公开目录")
     for dept_id in sorted(catalogue.departments):
-        out[workbook_path(dept_id)] = department_workbook(catalogue, dept_id)
+        if owns(workbook_path(dept_id)):
+            out[workbook_path(dept_id)] = department_workbook(catalogue, dept_id)
     return out
 
 
@@ -36,12 +40,14 @@ def add_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle) ->
         bundle.add(renderer.listing("responsibility.md.j2", f"responsibility/{dept.id}.md", f"{dept.record.name}责任清单", dept=dept.record))
 
 
-def export_all(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle) -> None:
-    """JSON, CSV, XLSX, department packages, the responsibility and downloads pages, and the print stylesheet."""
+def export_all(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle, owns: Callable[[str], bool] = lambda path: True) -> None:
+    """JSON, CSV, XLSX, department packages, the responsibility and downloads pages, and the print stylesheet.
+    `owns`: one part of a split build makes only the files it owns (generator/parts/)."""
     schemas = {"data/schema/record.schema.json": dumps(record_schema()), "data/schema/catalogue.schema.json": dumps(catalogue_schema())}
-    for path, content in {**json_files(catalogue), **schemas, **table_files(catalogue)}.items():
+    for path, content in {**json_files(catalogue, owns), **schemas, **table_files(catalogue, owns)}.items():
         bundle.add_file(path, content)
     for dept_id in sorted(catalogue.departments):
-        bundle.add_file(package_path(dept_id), department_package(catalogue, dept_id, bundle.files, bundle.files[workbook_path(dept_id)]))
+        if owns(package_path(dept_id)):
+            bundle.add_file(package_path(dept_id), department_package(catalogue, dept_id, bundle.files, bundle.files[workbook_path(dept_id)]))
     bundle.add_file(PRINT_CSS, package_files("generator.exports").joinpath("assets/print.css").read_bytes())
     add_pages(catalogue, options, bundle)

@@ -12,7 +12,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from generator.compile import compile_catalogue
@@ -72,10 +72,18 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.bundle is not None
+        elsewhere = self.bundle.elsewhere  # another part of a split build writes these: link targets only
         for page in self.bundle.pages.values():
-            files.append(File.generated(config, page.path, content=page_source(page)))
+            inclusion = InclusionLevel.EXCLUDED if page.path in elsewhere else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, page.path, content=page_source(page), inclusion=inclusion))
         for path, content in self.bundle.files.items():
             files.append(File.generated(config, path, content=content))
+        for path in sorted(elsewhere.difference(self.bundle.pages, self.bundle.files)):
+            files.append(File.generated(config, path, content=b"", inclusion=InclusionLevel.EXCLUDED))
+        if self.bundle.hand_written_elsewhere:
+            for file in files.documentation_pages():
+                if file.src_uri not in self.bundle.pages:
+                    file.inclusion = InclusionLevel.EXCLUDED
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -97,7 +105,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.workers.finish()
-        write_sitemap(self._files, config, self.page_cache.reused | self.workers.rendered)
+        assert self.bundle is not None
+        write_sitemap(self._files, config, self.page_cache.reused | self.workers.rendered | self.bundle.elsewhere)
 
     def on_build_error(self, error: Exception) -> None:
         self.workers.abort()

@@ -95,8 +95,10 @@ def powers_by_category(catalogue: Catalogue) -> dict[Category, list[Entry]]:
 
 
 def render_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle, extras: Callable[[Entry], dict] | None = None,
-                 popular: tuple[str, ...] = ()) -> None:
-    """Add every generated page to `bundle`; `popular`: the ids of the home page's 常用事项, in order."""
+                 popular: tuple[str, ...] = (), owns: Callable[[str], bool] | None = None) -> None:
+    """Add every generated page to `bundle`; `popular`: the ids of the home page's 常用事项, in order. `owns`: one part
+    of a split build renders only the record and department pages it owns; the others get a title and no text (they
+    stay link targets, see generator/parts/)."""
     renderer = PageRenderer(catalogue, options, extras)
     by_category = powers_by_category(catalogue)
     counts = Counter({k: len(catalogue.of_kind(k)) for k in ("powers", "fees", "services")})
@@ -118,7 +120,9 @@ def render_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle,
     for category, entries in by_category.items():
         if entries:
             bundle.add(renderer.category_page(category, entries))
-    for department_id in catalogue.departments:
-        bundle.add(renderer.department_page(department_id))
+    for department_id, dept in catalogue.departments.items():
+        path = dept.url + ".md"
+        bundle.add(renderer.department_page(department_id) if owns is None or owns(path) else Page(path, dept.record.name, ""))
     for entry in catalogue.public():
-        bundle.add(renderer.record_page(entry))
+        path = entry.url + ".md"
+        bundle.add(renderer.record_page(entry) if owns is None or owns(path) else Page(path, entry.name, ""))

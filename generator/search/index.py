@@ -220,6 +220,7 @@ class _Shard:
     number: int
     pages: list[str]
     runs_worker: bool
+    primary: bool  # keeps Pagefind's UI files (the first bundle of a whole site; every bundle of a part)
 
 
 def _index_shard(site_dir: Path, staging: Path, shard: _Shard, cache: BundleCache | None) -> tuple[dict[str, int], str]:
@@ -227,7 +228,7 @@ def _index_shard(site_dir: Path, staging: Path, shard: _Shard, cache: BundleCach
     `cache` holds the bundle for the same key. Returns Pagefind's counts and the key ("" without a cache)."""
     output = site_dir / bundle_name(shard.number)
     shutil.rmtree(output, ignore_errors=True)  # the bundle folder holds exactly this index
-    key = shard_key(site_dir, shard.pages, shard.number == 0, shard.runs_worker) if cache else ""
+    key = shard_key(site_dir, shard.pages, shard.primary, shard.runs_worker) if cache else ""
     counts = cache.restore(key, output) if cache else None
     if counts is not None:
         return counts, key
@@ -235,10 +236,20 @@ def _index_shard(site_dir: Path, staging: Path, shard: _Shard, cache: BundleCach
     for rel in shard.pages:
         _link_or_copy(site_dir / rel, root / rel)
     counts = _run_pagefind(pagefind_command(root, output), cwd=root)
-    _finish_bundle(output, shard.number == 0, shard.runs_worker)
+    _finish_bundle(output, shard.primary, shard.runs_worker)
     if cache:
         cache.store(key, output, counts)
     return counts, key
+
+
+def join_bundles(site_dir: Path, count: int) -> None:
+    """The bundles `pagefind/`, `pagefind-1/` … `pagefind-<count-1>/` of a site assembled from parts, each still
+    whole: deal them to the workers as index_site does for one site, drop what each no longer needs, write the list."""
+    groups = plan_workers(count)
+    leaders = {group[0] for group in groups}
+    for number in range(count):
+        _finish_bundle(site_dir / bundle_name(number), number == 0, number in leaders)
+    _write_manifest(site_dir, groups)
 
 
 def _write_manifest(site_dir: Path, groups: list[list[int]]) -> None:
@@ -259,23 +270,26 @@ def _index_shards(site_dir: Path, shards: list[_Shard], cache: BundleCache | Non
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD, cache_dir: Path | None = None) -> IndexReport:
+def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD, cache_dir: Path | None = None, whole: bool = True) -> IndexReport:
     """Write `<site_dir>/pagefind/` (and `pagefind-N/` shards for a large catalogue).
 
     `cache_dir`: where finished shard bundles are kept (bundle_cache.py); a shard whose key is there is copied
-    instead of indexed. Raises BuildError with Pagefind's own message when it fails."""
+    instead of indexed. `whole`: False for one part of a split build, whose bundles keep their runtime and UI
+    files until `gongkai assemble` numbers every part's bundles and deals them to the workers (join_bundles).
+    Raises BuildError with Pagefind's own message when it fails."""
     site_dir = Path(site_dir).resolve()  # Pagefind runs in another folder
     if not has_record_pages(site_dir):
         return IndexReport(0, 0, 0, None)  # an empty catalogue is valid; the search box then says so
     pages = plan_shards(record_pages(site_dir), per_shard)
     groups = plan_workers(len(pages))
-    leaders = {group[0] for group in groups}
-    shards = [_Shard(number, shard_pages, number in leaders) for number, shard_pages in enumerate(pages)]
+    leaders = {group[0] for group in groups} if whole else set(range(len(pages)))
+    shards = [_Shard(number, shard_pages, number in leaders, primary=number == 0 or not whole) for number, shard_pages in enumerate(pages)]
     cache = BundleCache(cache_dir) if cache_dir is not None else None
     results = _index_shards(site_dir, shards, cache)
     if cache:
         cache.evict({key for _, key in results})
-    _write_manifest(site_dir, groups)
+    if whole:  # a part's bundles are listed once assembled (join_bundles)
+        _write_manifest(site_dir, groups)
     counts = [c for c, _ in results]
     total = {kind: sum(c.get(kind, 0) for c in counts) for kind in ("page", "word")}
     filters = max(c.get("filter", 0) for c in counts)

@@ -14,7 +14,7 @@ from generator.paths import PROJECT_ROOT
 
 WORKFLOWS = sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml"))
 OFFICIAL = {"actions/checkout", "actions/setup-python", "actions/upload-artifact", "actions/upload-pages-artifact",
-            "actions/deploy-pages", "actions/cache", "actions/setup-node"}
+            "actions/deploy-pages", "actions/cache", "actions/setup-node", "actions/download-artifact"}
 
 
 def _actionlint() -> str | None:
@@ -47,3 +47,17 @@ def test_the_published_site_carries_the_form_editor():
     """publish.yml installs the npm packages that `gongkai build` copies into /admin/ (generator/cms/vendor.py)."""
     text = (PROJECT_ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
     assert text.index("npm ci") < text.index("gongkai publish")
+
+
+def test_split_publishing_is_a_matrix_of_parts_and_one_assembly():
+    """publish-parts.yml: one job checks and plans, a matrix builds part 0…N from the plan, one job assembles them;
+    the single-job publish.yml stands aside when the repository turns the split build on."""
+    text = (PROJECT_ROOT / ".github" / "workflows" / "publish-parts.yml").read_text(encoding="utf-8")
+    assert "gongkai parts --out parts-plan.json" in text and "fromJSON(needs.plan.outputs.parts)" in text
+    assert 'gongkai build --part "${{ matrix.part }}/${{ needs.plan.outputs.count }}" --plan parts-plan.json' in text
+    assert "include-hidden-files: true" in text  # the part's .gongkai-part.json must travel with it
+    assert "gongkai assemble parts/part-*" in text and "pattern: part-*" in text
+    assert text.index("gongkai parts") < text.index("gongkai build --part") < text.index("gongkai assemble")
+    assert "if: vars.GONGKAI_SPLIT_BUILD == 'true'" in text
+    single = (PROJECT_ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert "if: vars.GONGKAI_SPLIT_BUILD != 'true'" in single

@@ -1,0 +1,55 @@
+"""`gongkai assemble`: join the parts of a split build into one site, swapped into place at once.
+
+The site part's folder gives everything but the departments' pages and files; each department part adds its own.
+Their search bundles are numbered in part order (part 1's shards first) as pagefind/, pagefind-1/, … and dealt to
+the search workers exactly as one build deals its shards (generator/search/index.py join_bundles), so one query
+searches every part. Nothing is parsed or rendered here: assembling costs a walk over the files and one link each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.build import check_site_out, staged
+from generator.errors import BuildError
+from generator.output import check_replaceable
+from generator.parts.output import PART_FILE, PartInfo, move_tree, read_part
+from generator.search.index import bundle_name, join_bundles
+
+
+def _checked_parts(folders: list[Path]) -> list[tuple[Path, PartInfo]]:
+    """The parts in order 0…N, after making sure they are one complete set built from the same files."""
+    parts = sorted(((folder, read_part(folder)) for folder in folders), key=lambda item: item[1].spec.index)
+    if not parts:
+        raise BuildError("没有给出任何分部目录。")
+    count, digest = parts[0][1].spec.count, parts[0][1].digest
+    for folder, info in parts:
+        if info.spec.count != count or info.digest != digest:
+            raise BuildError(f"分部 {folder} 与其他分部不是同一次构建的（分部数或记录的散列不同）：请用同一个计划重新生成全部分部。")
+    indices = [info.spec.index for _, info in parts]
+    if indices != list(range(count + 1)):
+        missing = sorted(set(range(count + 1)) - set(indices))
+        repeated = sorted({i for i in indices if indices.count(i) > 1})
+        problem = (f"缺少分部 {'、'.join(str(i) for i in missing)}" if missing else "") + (f"分部 {'、'.join(str(i) for i in repeated)} 重复" if repeated else "")
+        raise BuildError(f"分部不完整：{problem}（共应有 0…{count}，其中 0 是全站页面）。")
+    return parts
+
+
+def assemble(folders: list[Path], out: Path, catalogue: Path, config_file: Path, flowcharts: Path | None = None) -> int:
+    """Join the part folders into `out`; returns the number of search bundles."""
+    check_site_out(out, catalogue, config_file, flowcharts)
+    check_replaceable(out)
+    parts = _checked_parts(folders)
+    with staged(out) as staging:
+        site = staging.site
+        site.mkdir(parents=True, exist_ok=True)
+        bundles = 0
+        for folder, info in parts:
+            for name in info.bundles:  # renumbered in part order
+                move_tree(folder / name, site / bundle_name(bundles))
+                bundles += 1
+            move_tree(folder, site, skip={PART_FILE, *info.bundles})
+        if bundles:
+            join_bundles(site, bundles)
+        staging.commit()
+    return bundles
