@@ -149,7 +149,7 @@ MORE = ["食品经营许可", "行政处罚"]
 
 
 def test_one_query_searches_every_part(split_site, sample_site, chromium) -> None:  # noqa: ANN001
-    """The same results (count, and the first page's items) on the assembled and the whole site for SAME; at least
+    """The same results (count, and the items when they fit one page) on the assembled and the whole site for SAME; at least
     the whole site's for MORE; no request fails on the assembled site that works on the whole one."""
     from generator.search.httpd import serve_directory
     from tests.search.helpers import recording_page, search_page, status_text
@@ -169,7 +169,10 @@ def test_one_query_searches_every_part(split_site, sample_site, chromium) -> Non
     assert split_errors == whole_errors
     assert all(whole[q][1] for q in SAME + MORE)
     for query in SAME:
-        assert split[query] == whole[query], query
+        # Pagefind ranks each part's index on its own, so past one page the order (and the first page) may differ.
+        (count, first), (whole_count, whole_first) = split[query], whole[query]
+        assert count == whole_count, query
+        assert first == whole_first or len(whole_first) < whole_count, query
     for query in MORE:
         assert split[query][0] >= whole[query][0], query
         assert whole[query][1] <= split[query][1] or split[query][0] > 10, query
