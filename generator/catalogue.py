@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from generator.models import Department, FeeBasis, Power, ProcedureTemplate, ServiceItem
+from generator.models import Department, FeeBasis, Power, ProcedureTemplate, SecretPower, ServiceItem
 from generator.models.common import Channel, Contact, LimitStart, Supervision, TimeLimit
 from generator.models.procedure import Branch, Interface, Right, StepTiming
 
-Record = Power | FeeBasis | ServiceItem
+Record = Power | FeeBasis | ServiceItem | SecretPower
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Entry:
 
     @property
     def is_secret(self) -> bool:
-        return isinstance(self.record, Power) and self.record.secret
+        return isinstance(self.record, SecretPower)
 
     @property
     def url(self) -> str:

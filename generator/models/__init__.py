@@ -2,7 +2,7 @@
 
 from generator.models.department import Department
 from generator.models.fee import FeeBasis
-from generator.models.power import Category, HandlingType, Power, PowerClass
+from generator.models.power import SECRET_FIELDS, Category, HandlingType, Power, PowerClass, SecretPower
 from generator.models.procedure import ProcedureTemplate
 from generator.models.service import ServiceItem
 
@@ -20,5 +20,7 @@ __all__ = [
     "PowerClass",
     "ProcedureTemplate",
     "RECORD_KINDS",
+    "SECRET_FIELDS",
+    "SecretPower",
     "ServiceItem",
 ]

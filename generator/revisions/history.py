@@ -39,12 +39,20 @@ class History:
         return changes[0].revision if changes else None
 
     def unpublished(self, catalogue: Catalogue) -> list[Entry]:
-        """Substantive changes newer than the last revision (everything, before the first one)."""
+        """Substantive changes newer than the last revision (everything, before the first one).
+
+        A secret power is public only through its entry in the 不公开事项目录: it is unpublished when that entry is
+        not in the last revision, never because something else in it changed.
+        """
         latest = self.latest
-        return sorted(
-            (e for e in catalogue.entries.values() if is_major(e) and (latest is None or e.record.changed_on > latest.date)),
-            key=lambda e: e.id,
-        )
+        listed = latest.snapshot.get("secret", []) if latest else []
+
+        def pending(entry: Entry) -> bool:
+            if entry.is_secret:
+                return entry.record.listing() not in listed  # type: ignore[union-attr]
+            return is_major(entry) and (latest is None or entry.record.changed_on > latest.date)
+
+        return sorted((e for e in catalogue.entries.values() if pending(e)), key=lambda e: e.id)
 
 
 def build_history(revisions: list[Revision]) -> History:
