@@ -27,9 +27,9 @@ from generator.check import check_catalogue
 from generator.errors import GongkaiError
 from generator.fieldinfo import lookup
 from generator.load import RawDocument, load_catalogue, load_yaml_file
-from generator.models import KIND_LABELS, ProcedureTemplate
+from generator.models import KIND_LABELS, ProcedureTemplate, SecretPower
 from generator.render.text import md_escape
-from generator.validate import model_for
+from generator.validate import model_for, model_for_document
 
 MAX_ROWS = 200  # a summary is capped at 1 MiB by GitHub; a mass edit lists its first fields only
 
@@ -123,6 +123,22 @@ def _name(doc: RawDocument | None) -> str:
     return str(doc.data.get("name", "")) if doc is not None and isinstance(doc.data, dict) else ""
 
 
+def is_secret(doc: RawDocument | None) -> bool:
+    return doc is not None and model_for_document(doc) is SecretPower
+
+
+def _shown(doc: RawDocument | None, secret: bool) -> Any:
+    """What the summary may show of one side: of a record that is secret on either side, only the entry the
+    不公开事项目录 publishes (the summary is as public as the repository; the rest stays out even if a file holds it)."""
+    if doc is None or not isinstance(doc.data, dict):
+        return None
+    if not secret:
+        return doc.data
+    secrecy = doc.data.get("secrecy") if doc.data.get("secret") is True else None
+    listing = {key: secrecy.get(key) for key in ("reason", "basis")} if isinstance(secrecy, dict) else {}
+    return {"name": doc.data.get("name"), "secrecy": {k: v for k, v in listing.items() if v is not None}}
+
+
 def record_changes(before: Path, after: Path, prefix: str) -> list[RecordChange]:
     old, new = _documents(before), _documents(after)
     changes = []
@@ -132,10 +148,24 @@ def record_changes(before: Path, after: Path, prefix: str) -> list[RecordChange]
             continue
         doc = b or a
         assert doc is not None
+        secret = is_secret(a) or is_secret(b)
+        before_data, after_data = _shown(a, secret), _shown(b, secret)
+        if a is not None and b is not None and before_data == after_data:
+            continue  # a secret power's change that publishes nothing is not listed at all
         status = "新增" if a is None else "删除" if b is None else "修改"
-        fields = field_changes(model_for(doc.kind), a.data if a else None, b.data if b else None) if status == "修改" else []
-        changes.append(RecordChange(f"{prefix}/{rel}", KIND_LABELS.get(doc.kind, doc.kind), _name(b) or _name(a), status, fields))
+        fields = field_changes(SecretPower if secret else model_for(doc.kind), before_data, after_data) if status == "修改" else []
+        kind = KIND_LABELS["secret-power"] if is_secret(doc) else KIND_LABELS.get(doc.kind, doc.kind)
+        changes.append(RecordChange(f"{prefix}/{rel}", kind, _name(b) or _name(a), status, fields))
     return changes
+
+
+def secret_ids(documents: dict[str, RawDocument]) -> set[str]:
+    """Ids of records secret in a tree, read from the files (a file that fails its check still counts)."""
+    found: set[str] = set()
+    for doc in documents.values():
+        if is_secret(doc):
+            found |= {doc.path.stem, str(doc.data.get("id"))}
+    return found
 
 
 def _templates(folder: Path) -> dict[str, Any]:
@@ -160,13 +190,13 @@ def template_changes(before: Path, after: Path, prefix: str) -> list[RecordChang
     return changes
 
 
-def _charted(catalogue: Catalogue) -> dict[str, Entry]:
-    return {e.id: e for e in catalogue.public() if e.steps}
+def _charted(catalogue: Catalogue, hidden: set[str]) -> dict[str, Entry]:
+    return {e.id: e for e in catalogue.public() if e.steps and e.id not in hidden}
 
 
-def chart_sources(catalogue: Catalogue, dot_of: Callable[[Entry], str]) -> dict[str, tuple[str, str]]:
-    """entry id → (name, DOT source) for every public entry with a procedure."""
-    return {rid: (entry.name, dot_of(entry)) for rid, entry in sorted(_charted(catalogue).items())}
+def chart_sources(catalogue: Catalogue, dot_of: Callable[[Entry], str], hidden: set[str] = frozenset()) -> dict[str, tuple[str, str]]:  # type: ignore[assignment]
+    """entry id → (name, DOT source) for every public entry with a procedure, except the `hidden` ones."""
+    return {rid: (entry.name, dot_of(entry)) for rid, entry in sorted(_charted(catalogue, hidden).items())}
 
 
 def render_svg(dot_source: str) -> bytes:
@@ -241,7 +271,8 @@ def summarise(repo: Path, base: str, catalogue: str, flowcharts: str, charts_dir
         records += template_changes(old_root / flowcharts, repo / flowcharts, flowcharts)
         old = check_catalogue(old_root / catalogue, old_root / flowcharts if (old_root / flowcharts).is_dir() else None, root=old_root)
         new = check_catalogue(repo / catalogue, repo / flowcharts if (repo / flowcharts).is_dir() else None, root=repo)
-        charts = chart_changes(chart_sources(old.catalogue, dot_of), chart_sources(new.catalogue, dot_of), charts_dir)
+        hidden = secret_ids(_documents(repo / catalogue))  # secret now: not even its earlier chart is drawn
+        charts = chart_changes(chart_sources(old.catalogue, dot_of, hidden), chart_sources(new.catalogue, dot_of, hidden), charts_dir)
     return markdown(records, charts, artifact_url)
 
 

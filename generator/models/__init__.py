@@ -8,7 +8,7 @@ from generator.models.service import ServiceItem
 
 # Folder name inside a department folder → record model.
 RECORD_KINDS: dict[str, type] = {"powers": Power, "fees": FeeBasis, "services": ServiceItem}
-KIND_LABELS: dict[str, str] = {"powers": "行政职权", "fees": "收费依据", "services": "服务事项", "department": "部门"}
+KIND_LABELS: dict[str, str] = {"powers": "行政职权", "fees": "收费依据", "services": "服务事项", "department": "部门", "secret-power": "涉密职权"}
 
 __all__ = [
     "Category",
