@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.paths import display_path
     from generator.revisions.manifest import default_revisions_dir, load_revisions, write_revision
     from generator.revisions.deadlines import deadline_text
+    from generator.revisions.redact import redact_earlier
     from generator.revisions.revise import RevisionRequest, cut_revision
     from generator.workdays import default_calendar_dir, load_calendar
 
@@ -51,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
     calendar = load_calendar(default_calendar_dir(args.catalogue))
     revision, warnings = cut_revision(checked.catalogue, revisions[-1] if revisions else None, {r.id for r in revisions}, request, calendar)
     path = write_revision(folder, revision)
+    redacted = redact_earlier(folder, revisions, {e.id for e in checked.catalogue.secret_powers()})
+    if redacted:
+        print(f"已从较早的修订记录中删去转为不公开的事项的内容（只保留名称）：{'、'.join(redacted)}。", file=sys.stderr)
     for warning in warnings:
         print(f"警告：{warning}", file=sys.stderr)
     late = sum(1 for c in revision.changes if c.get("on_time") is False)
@@ -59,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"提示：“{change['name']}”的公开期限为 {deadline_text(change)}；收录该年节假日安排（gongkai calendar add）后自动重算。", file=sys.stderr)
     print(
         f"已生成修订 {revision.id}（{revision.data['date']}）：新增 {revision.count('added')} 项，变更 {revision.count('changed')} 项，"
-        f"取消 {revision.count('abolished')} 项，文字修改 {revision.count('correction')} 项；逾期公开 {late} 项"
+        f"取消 {revision.count('abolished')} 项，转为不公开 {revision.count('withdrawn')} 项，文字修改 {revision.count('correction')} 项；逾期公开 {late} 项"
         + (f"，公开期限暂定 {len(provisional)} 项" if provisional else "") + f"。→ {display_path(path)}",
         file=sys.stderr,
     )

@@ -64,9 +64,12 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
     logger.setLevel(logging.WARNING)
     collector = WarningCollector()
     logger.addHandler(collector)  # also keeps the English originals off stderr: the caller reports them
+    finished = False
     try:
         mkdocs_build(config)
+        finished = True
     except Abort as exc:
+        finished = True  # strict mode stopped after the build: the pages it warned about are known
         if collector.messages:
             raise BuildError(failure_message(collector.messages)) from None
         raise BuildError(f"站点生成失败：{exc}") from None
@@ -74,4 +77,5 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
         raise BuildError(f"站点生成失败：{exc}") from None
     finally:
         logger.removeHandler(collector)
+        plugin.page_cache.commit(collector.messages if finished else None, plugin.workers.stored)
     return [in_chinese(m) for m in collector.messages]

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue import Catalogue, Entry
-from generator.revisions.manifest import PUBLIC_ACTIONS, Revision, default_revisions_dir, load_revisions
+from generator.revisions.manifest import Revision, default_revisions_dir, load_revisions
+from generator.revisions.redact import redact
 from generator.revisions.snapshot import is_major
 
 
@@ -58,14 +59,14 @@ class History:
 def build_history(revisions: list[Revision]) -> History:
     history = History(revisions)
     for revision in reversed(revisions):
-        for change in revision.changes:
-            if change["action"] in PUBLIC_ACTIONS:
-                history.by_record.setdefault(change["id"], []).append(RecordChange(revision, change))
+        for change in revision.public_changes:
+            history.by_record.setdefault(change["id"], []).append(RecordChange(revision, change))
     return history
 
 
-def load_history(catalogue_dir: Path) -> History:
-    return build_history(load_revisions(default_revisions_dir(catalogue_dir)))
+def load_history(catalogue_dir: Path, secret: set[str] = frozenset()) -> History:  # type: ignore[assignment]
+    """The revisions beside the catalogue, with every record in `secret` (secret now) reduced to its name."""
+    return build_history(redact(load_revisions(default_revisions_dir(catalogue_dir)), secret))
 
 
 def newest_date(history: History) -> date | None:

@@ -11,6 +11,7 @@ from generator.errors import GongkaiError
 from generator.revisions.deadlines import timing
 from generator.revisions.diff import field_diffs
 from generator.revisions.manifest import FORMAT, REVISION_ID, Revision
+from generator.revisions.redact import redacted_change
 from generator.revisions.snapshot import catalogue_snapshot, is_major
 from generator.workdays import CalendarRangeError, WorkCalendar
 
@@ -62,7 +63,7 @@ def _record_change(entry: Entry, old: dict | None, new: dict, last_date: date | 
 def _removed(record_id: str, old: dict, catalogue: Catalogue, abolish: dict[str, Abolition], on: date) -> dict[str, Any]:
     current = catalogue.entries.get(record_id)
     if current is not None and current.is_secret:
-        return _base(old, record_id, "withdrawn")  # its content is secret now: keep nothing of it
+        return redacted_change({"action": "withdrawn", "name": old["name"]})  # secret now: keep nothing of it but its name
     abolition = abolish[record_id]
     change = _base(old, record_id, "abolished")
     when = abolition.on or on
@@ -156,7 +157,7 @@ def cut_revision(catalogue: Catalogue, previous: Revision | None, taken: set[str
     rev_id = _revision_id(request.id, on, taken)
     snapshot["abolished"] = _abolished_index(previous, changes, rev_id, set(snapshot["records"]))
     order = {"added": 0, "changed": 1, "abolished": 2, "withdrawn": 3, "correction": 4}
-    changes.sort(key=lambda c: (order[c["action"]], c["department"], c["kind"], c["id"]))
+    changes.sort(key=lambda c: (order[c["action"]], c.get("department", ""), c.get("kind", ""), c.get("id", ""), c["name"]))
     data = {
         "format": FORMAT, "id": rev_id, "date": on.isoformat(), "sequence": (previous.sequence + 1) if previous else 1,
         "previous": previous.id if previous else None, "note": request.note, "changes": changes,
