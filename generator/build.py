@@ -26,6 +26,7 @@ class BuildRequest:
     # instead, so a draft's broken link is reported without stopping the preview.
     warn: Callable[[str], None] | None = None
     versioned: bool = False  # `gongkai publish`: pages offer the revisions listed in ../versions.json
+    notice: str | None = None  # a line shown above every page (a revision rebuilt from its snapshot says so)
 
 
 def check_site_out(out: Path, catalogue: Path, config_file: Path, flowcharts: Path | None = None) -> None:
@@ -46,7 +47,7 @@ def build(request: BuildRequest) -> Compiled:
     try:
         with Staging(request.out) as staging:
             warnings = build_site(compiled.bundle, request.config_file, staging.site, strict=request.warn is None,
-                                  versioned=request.versioned, page_cache=caches / "pages")
+                                  versioned=request.versioned, page_cache=caches / "pages", notice=request.notice)
             for warning in warnings if request.warn else ():
                 request.warn(warning)
             fix_sitemap(staging.site, compiled.checked.catalogue)  # lastmod from records, not the build clock

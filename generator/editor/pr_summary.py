@@ -10,11 +10,8 @@ a template in flowcharts/ changed. Writes Markdown to $GITHUB_STEP_SUMMARY when 
 from __future__ import annotations
 
 import argparse
-import io
 import os
-import subprocess
 import sys
-import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +23,7 @@ from generator.catalogue import Catalogue, Entry
 from generator.check import check_catalogue
 from generator.errors import GongkaiError
 from generator.fieldinfo import lookup
+from generator.git import export_tree, git
 from generator.load import RawDocument, load_catalogue, load_yaml_file
 from generator.models import KIND_LABELS, ProcedureTemplate, SecretPower
 from generator.render.text import md_escape
@@ -57,27 +55,6 @@ class ChartChange:
     name: str
     before: str | None  # SVG file names inside the charts folder
     after: str | None
-
-
-def git(*args: str, cwd: Path) -> bytes:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        detail = getattr(exc, "stderr", b"") or b""
-        raise GongkaiError(f"git {' '.join(args)} 失败：{detail.decode('utf-8', 'replace').strip() or exc}") from None
-
-
-def export_tree(repo: Path, rev: str, paths: list[str], dest: Path) -> None:
-    """The files of `paths` as they were at `rev` (paths missing at that revision are simply absent)."""
-    present = [p for p in paths if git("ls-tree", "--name-only", rev, p, cwd=repo).strip()]
-    if not present:
-        return
-    archive = git("archive", "--format=tar", rev, "--", *present, cwd=repo)
-    try:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(dest, filter="data")  # links inside stay links (load refuses them); others are refused here
-    except (tarfile.TarError, OSError) as exc:
-        raise GongkaiError(f"无法取出 {rev} 的文件（其中有指向别处的链接或不安全的路径？）：{exc}") from None
 
 
 def _flatten(value: Any, loc: tuple = ()) -> dict[tuple, Any]:
