@@ -50,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     revisions = load_revisions(folder)
     request = RevisionRequest(args.id, args.date, args.note or "", parse_abolitions(args.abolish), args.baseline)
     calendar = load_calendar(default_calendar_dir(args.catalogue))
+    if args.dry_run:
+        return _dry_run(checked.catalogue, revisions, request, calendar)
     revision, warnings = cut_revision(checked.catalogue, revisions[-1] if revisions else None, {r.id for r in revisions}, request, calendar)
     path = write_revision(folder, revision)
     redacted = redact_earlier(folder, revisions, {e.id for e in checked.catalogue.secret_powers()})
@@ -70,6 +72,31 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dry_run(catalogue, revisions, request, calendar) -> int:  # noqa: ANN001 — Catalogue, list[Revision], RevisionRequest, WorkCalendar
+    """Say whether `gongkai publish` would need a revision first (the pull-request check); writes nothing."""
+    from generator.errors import GongkaiError
+    from generator.revisions.revise import NOTHING_TO_REVISE, cut_revision
+
+    if not revisions:
+        print("还没有任何修订：发布前须先运行 gongkai revise --baseline。")
+        return 0
+    try:
+        revision, _ = cut_revision(catalogue, revisions[-1], {r.id for r in revisions}, request, calendar)
+    except GongkaiError as exc:
+        if str(exc) == NOTHING_TO_REVISE:
+            print(f"与最新修订 {revisions[-1].id} 一致：合并后可以直接发布。")
+        else:  # e.g. a deleted record needs --abolish: exactly what the reviewer must know
+            print(f"需要修订：与最新修订 {revisions[-1].id} 相比有变化，但现在还不能生成修订（{exc}）。合并后 gongkai publish 会拒绝发布。")
+        return 0
+    counts = "，".join(f"{label} {revision.count(action)} 项" for action, label in
+                       (("added", "新增"), ("changed", "变更"), ("abolished", "取消"), ("withdrawn", "转为不公开"), ("correction", "文字修改"))
+                       if revision.count(action))
+    listed = len(revision.data["secret_changes"]["added"]) + len(revision.data["secret_changes"]["removed"])
+    extra = f"，不公开事项目录变化 {listed} 项" if listed else ""
+    print(f"需要修订：与最新修订 {revisions[-1].id} 相比有{counts or '变化'}{extra}。合并后须先运行 gongkai revise 生成修订，gongkai publish 才能发布。")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("revise", help="生成一次修订：与上一次修订比较，记录新增、变更、取消的事项和公开期限")
     add_catalogue_options(parser)
@@ -78,4 +105,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--note", default=None, help="本次修订的说明")
     parser.add_argument("--abolish", action="append", default=[], metavar="编号=原因", help="说明已删除记录的取消原因，可写 编号@YYYY-MM-DD=原因；可重复")
     parser.add_argument("--baseline", action="store_true", help="第一次修订：收录已在别处公开的现有事项，不计算公开期限")
+    parser.add_argument("--dry-run", action="store_true", help="不写修订记录，只说明发布前是否需要修订（拉取请求检查用）")
     parser.set_defaults(run=run)

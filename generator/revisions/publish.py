@@ -188,19 +188,29 @@ def _assemble(publisher: Publisher, staging: Path) -> set[str]:
     older = list(reversed(publisher.revisions[:-1]))
     for position, revision in enumerate(older, start=2):
         folder = staging / revision.id
-        if position <= request.keep and publisher.site(revision, folder, latest=False):
+        # An earlier site is about as large as the current one: one that cannot fit is not even built.
+        if position <= request.keep and _room(report, report.sizes["/"], request.budget, revision) \
+                and publisher.site(revision, folder, latest=False):
             size = tree_bytes(folder)
-            if _fits(report, size, request.budget):
+            if _room(report, size, request.budget, revision):
                 full.add(revision.id)
                 report.sizes[revision.id] = size
             else:
                 shutil.rmtree(folder)
                 publisher.stamp.pop(revision.id, None)
-                report.notes.append(f"{revision.id}：完整站点 {size / 1e6:.1f} MB，加上后超过 {request.budget / 1e6:.0f} MB 的上限，只保留修订记录。")
         if revision.id not in full:
             report.archived.append(revision.id)
         publisher._record_files(folder, revision)
     return full
+
+
+def _room(report: PublishReport, size: int, budget: int, revision: Revision) -> bool:
+    """Whether a site of `size` bytes still fits; if not, the report says so."""
+    if _fits(report, size, budget):
+        return True
+    report.notes.append(f"{revision.id}：完整站点约 {size / 1e6:.1f} MB，加上后超过 {budget / 1e6:.0f} MB 的上限（已用 {report.total / 1e6:.1f} MB），"
+                        "只保留修订记录。部署到本单位服务器时可用 --budget-mb 0 取消上限。")
+    return False
 
 
 def publish(request: PublishRequest) -> PublishReport:

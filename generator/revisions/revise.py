@@ -16,6 +16,9 @@ from generator.revisions.snapshot import catalogue_snapshot, is_major
 from generator.workdays import CalendarRangeError, WorkCalendar
 
 
+NOTHING_TO_REVISE = "与上一次修订相比没有任何变更，不需要生成新的修订。"
+
+
 @dataclass(frozen=True)
 class Abolition:
     reason: str
@@ -151,7 +154,7 @@ def cut_revision(catalogue: Catalogue, previous: Revision | None, taken: set[str
     old_secret, new_secret = (previous.snapshot["secret"] if previous else []), snapshot["secret"]
     secret = {"added": [s for s in new_secret if s not in old_secret], "removed": [s for s in old_secret if s not in new_secret]}
     if not changes and not secret["added"] and not secret["removed"]:
-        raise GongkaiError("与上一次修订相比没有任何变更，不需要生成新的修订。")
+        raise GongkaiError(NOTHING_TO_REVISE)
     if not request.baseline:
         _time_changes(changes, on, calendar)
     rev_id = _revision_id(request.id, on, taken)

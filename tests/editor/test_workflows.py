@@ -47,3 +47,26 @@ def test_the_published_site_carries_the_form_editor():
     """publish.yml installs the npm packages that `gongkai build` copies into /admin/ (generator/cms/vendor.py)."""
     text = (PROJECT_ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
     assert text.index("npm ci") < text.index("gongkai publish")
+
+
+def _workflow(name: str) -> str:
+    return (PROJECT_ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8")
+
+
+def test_pull_request_tells_whether_main_would_need_a_revision():
+    text = _workflow("pull-request.yml")
+    assert "gongkai revise --dry-run" in text and "::warning" in text and "GITHUB_STEP_SUMMARY" in text
+
+
+def test_publish_rebuilds_from_git_and_deploys_to_pages_rsync_or_s3():
+    text = _workflow("publish.yml")
+    assert "fetch-depth: 0" in text and "gongkai publish --out public --budget-mb" in text
+    assert "DEPLOY_TARGET" in text and "rsync -rlt" in text and "aws s3 sync" in text and "deploy-pages" in text
+    assert "secrets.DEPLOY_SSH_KEY" in text and "StrictHostKeyChecking=yes" in text
+
+
+def test_workflows_need_no_sudo_when_root():
+    """Gitea and Forgejo runners often run steps as root in a container without sudo."""
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert not re.match(r"\s*sudo\s", line), f"{path.name}: {line.strip()}"
