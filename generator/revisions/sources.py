@@ -79,9 +79,12 @@ def write_manifests(folder: Path, revisions: list[Revision]) -> None:
 def _share_caches(project: Project, tree: Path) -> None:
     """Every cache key covers the code that made the entry, so another version of Gongkai can share them."""
     cache = project.root / ".cache"
-    cache.mkdir(exist_ok=True)
-    if not (tree / ".cache").exists():
-        (tree / ".cache").symlink_to(cache, target_is_directory=True)
+    try:
+        cache.mkdir(exist_ok=True)
+        if not (tree / ".cache").exists():
+            (tree / ".cache").symlink_to(cache, target_is_directory=True)
+    except OSError:
+        pass  # no shared cache only costs time
 
 
 def _drop_secret_now(catalogue: Path, secret: set[str]) -> list[str]:
