@@ -28,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for note in report.notes:
         print(f"注意：{note}", file=sys.stderr)
-    sizes = "，".join(f"{'根目录' if name == '/' else name} {size / 1e6:.1f} MB" for name, size in report.sizes.items())
+    sites = [f"{'根目录' if name == '/' else name} {size / 1e6:.1f} MB" for name, size in report.sizes.items() if name not in report.archived]
+    records = sum(size for name, size in report.sizes.items() if name in report.archived)
+    sizes = "，".join(sites + ([f"修订记录 {records / 1e6:.1f} MB"] if report.archived else []))
     print(
         f"已发布修订 {report.current} → {args.out}：新生成 {len(report.built)} 个站点，沿用 {len(report.reused)} 个，"
         f"仅保留修订记录 {len(report.archived)} 个；共 {report.total / 1e6:.1f} MB（{sizes}）。",
