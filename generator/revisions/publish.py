@@ -126,8 +126,8 @@ class Publisher:
         where = out if previous.get("at") == "/" else out / revision.id
         if not (where / "index.html").is_file():
             return False
-        if where == out:  # the previous current revision: the root minus the other revisions' folders
-            skip = {r.id for r in self.revisions} | {VERSIONS, STAMP} | {p.name for p in out.iterdir() if p.name.startswith(".")}
+        if where == out:  # the previous current revision: the root minus every revision folder and our own files
+            skip = {VERSIONS, STAMP} | {p.name for p in out.iterdir() if p.name.startswith(".") or (p / "revision.json").is_file()}
         else:
             skip = set(KEEP_FILES)
         link_tree(where, target, skip)

@@ -4,7 +4,8 @@ A revision's source is the commit that added its manifest (`git log --diff-filte
 again after a squash merge, unlike a hash written into the manifest). Three ways to build, tried in order:
 
 1. commit: that commit's files (git archive) and its own code run `gongkai publish --site-only`, which checks that
-   the catalogue equals the revision's snapshot and builds exactly what was published then. Before the run the
+   the catalogue equals the revision's snapshot and builds exactly what was published then. (A project that installs
+   gongkai instead of holding its code gets the installed version here.) Before the run the
    tree gets the manifests as they may be published now (redact.py) and loses the files of records that were
    public then and are secret now, so the site cannot bring them back.
 2. tree: the latest revision, from the working tree (before its manifest is committed, or when 1 fails).
