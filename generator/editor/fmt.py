@@ -67,8 +67,6 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
     """Formatted text; raises ruamel's errors (and ValueError for impossible dates) on invalid YAML."""
     yaml = _yaml()
     data = yaml.load(text)
-    if model is KINDS["power"].model and isinstance(data, CommentedMap) and data.get("secret") is True:
-        model = KINDS["secret-power"].model  # a secret power's own field order
     reorder(data, model)
     out = io.StringIO()
     yaml.dump(data, out)

@@ -135,9 +135,3 @@ def test_hidden_folders_are_not_walked(tmp_path, monkeypatch, capsys):
     assert main(["fmt", "--check", "."]) == 1
     err = capsys.readouterr().err
     assert "shuffled.yaml: 需要整理格式" in err and ".venv" not in err and path.read_text(encoding="utf-8") == SHUFFLED
-
-
-def test_a_secret_power_keeps_its_own_field_order():
-    text = "changed_on: 2025-01-01\nsecrecy:\n  basis: 保密法\n  reason: 涉密\nid: x\nsecret: true\nname: 涉密职权\ndepartment: demo\n"
-    assert format_text(text, Power) == (
-        "id: x\nname: 涉密职权\ndepartment: demo\nsecret: true\nsecrecy:\n  reason: 涉密\n  basis: 保密法\nchanged_on: 2025-01-01\n")
