@@ -32,6 +32,7 @@ class BuildRequest:
     engine: str = DEFAULT_ENGINE  # "mkdocs" (MkDocs or ProperDocs) or "zensical": generator/engines/
     part: str | None = None  # "K/N": one part of a split build (generator/parts/)
     plan: Path | None = None  # the check job's plan for a split build; without it the part checks the whole catalogue
+    notice: str | None = None  # a line shown above every page (a revision rebuilt from its snapshot says so)
 
 
 def check_site_out(out: Path, catalogue: Path, config_file: Path, flowcharts: Path | None = None,
@@ -73,7 +74,8 @@ def engine_build(compiled: Compiled, request: BuildRequest, site: Path) -> None:
     adapter = engine(request.engine)
     caches = request.catalogue.resolve().parent / ".cache"
     warnings = adapter.build_site(compiled.bundle, request.config_file, site, strict=request.warn is None,
-                                  versioned=request.versioned, page_cache=caches / adapter.CACHE_NAME)
+                                  versioned=request.versioned, page_cache=caches / adapter.CACHE_NAME,
+                                  notice=request.notice)
     for warning in warnings if request.warn else ():
         request.warn(warning)
 

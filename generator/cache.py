@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,7 @@ from generator.paths import PROJECT_ROOT, default_flowcharts, display_path
 FILE_NAME = "result-v1.json"
 MAX_BYTES = 64 * 1024 * 1024  # a result for 10,000 records is a few MB; a bigger file is not ours
 KEEP = 4  # results kept per project: e.g. `check` and `check --strict` alternating in CI
-_LIBRARIES = ("pydantic", "pydantic-core", "ruamel.yaml", "ruamel.yaml.clib", "PyYAML")
+_LIBRARIES = ("pydantic", "pydantic-core", "ruamel.yaml", "ruamel.yaml.clib", "PyYAML", "borax")  # borax: lunar holidays
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -100,6 +101,7 @@ def result_key(catalogue: Path, flowcharts: Path | None, strict: bool) -> str:
     options = {
         "strict": strict, "cwd": os.getcwd(), "catalogue": str(catalogue), "flowcharts": str(flowcharts),
         "today": os.environ.get("GONGKAI_TODAY") or date.today().isoformat(), "libraries": _libraries(),
+        "python": sys.version,
     }
     digest.update(json.dumps(options, sort_keys=True).encode())
     _inputs(digest, catalogue, flowcharts)

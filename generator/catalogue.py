@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from generator.models import Department, FeeBasis, Power, ProcedureTemplate, ServiceItem
+from generator.models import Department, FeeBasis, Power, ProcedureTemplate, SecretPower, ServiceItem
 from generator.models.charging import fee_ids
 from generator.models.common import Channel, Contact, LimitStart, Supervision, TimeLimit
 from generator.models.procedure import Branch, Interface, Right, StepTiming
 
-Record = Power | FeeBasis | ServiceItem
+Record = Power | FeeBasis | ServiceItem | SecretPower
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Entry:
 
     @property
     def is_secret(self) -> bool:
-        return isinstance(self.record, Power) and self.record.secret
+        return isinstance(self.record, SecretPower)
 
     @property
     def url(self) -> str:

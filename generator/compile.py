@@ -83,8 +83,10 @@ def stage_history(compiled: Compiled, catalogue_dir: Path, options: SiteOptions)
     from generator.revisions.pages import add_history_pages
     from generator.workdays import default_calendar_dir, load_calendar
 
+    catalogue = compiled.checked.catalogue
     calendar = load_calendar(default_calendar_dir(catalogue_dir))  # settles deadlines that were 暂定 when cut
-    pages = add_history_pages(compiled.checked.catalogue, load_history(catalogue_dir), compiled.bundle, options.site_name, calendar)
+    history = load_history(catalogue_dir, {e.id for e in catalogue.secret_powers()})  # secret now: absent from history too
+    pages = add_history_pages(catalogue, history, compiled.bundle, options.site_name, calendar)
     compiled.extras.append(pages.extras)
 
 

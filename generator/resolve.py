@@ -11,7 +11,7 @@ from typing import Iterator
 from generator.catalogue import Catalogue, DepartmentEntry, Entry
 from generator.diagnostics import Diagnostic, Severity
 from generator.load import RawDocument
-from generator.models import Department, Power, ProcedureTemplate, ServiceItem
+from generator.models import Department, Power, ProcedureTemplate, SecretPower, ServiceItem
 from generator.models.charging import fee_ids
 from generator.rules import present, problem
 from generator.steps import merge_steps
@@ -122,7 +122,7 @@ def _procedure_checks(item: Validated, templates: dict[str, ProcedureTemplate]) 
 
 def _template_suggestion(item: Validated, templates: dict[str, ProcedureTemplate], fitting_by_category: dict[str, list[str]]) -> Iterator[Diagnostic]:
     record = item.record
-    if not isinstance(record, Power) or record.secret:
+    if not isinstance(record, Power):
         return
     category = record.category.value
     if category not in fitting_by_category:  # once per category, not per record
@@ -137,6 +137,8 @@ def _template_suggestion(item: Validated, templates: dict[str, ProcedureTemplate
 
 def _inherit(item: Validated, department: Department, templates: dict[str, ProcedureTemplate], root: Path) -> Entry:
     record = item.record
+    if isinstance(record, SecretPower):  # nothing to inherit: only its non-disclosure entry is ever shown
+        return Entry(kind=item.raw.kind, record=record, source=_source(item.raw, root), department=department, contact=None, supervision=None, complaints=())
     procedure = getattr(record, "procedure", None)
     template = templates.get(procedure.template) if procedure and procedure.template else None
     return Entry(

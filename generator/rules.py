@@ -28,10 +28,6 @@ def present(item: Validated, key: str) -> bool:
 
 
 def _power_rules(item: Validated, power: Power) -> Iterator[Diagnostic]:
-    if power.secret:
-        if power.secrecy is None:
-            yield problem(item, ("secrecy",), "涉密不公开的职权必须写明不公开的理由（reason）和依据（basis）。", at=("secret",))
-        return
     if not power.legal_basis:
         yield problem(item, ("legal_basis",), "公开的职权必须有实施依据：没有法律依据的职权不得行使，也不得列入清单。请填写依据的文件、条款和原文。")
     if power.statutory_limit is None and power.promised_limit is None and power.exercise_mode and power.exercise_mode.value == "依申请":
@@ -125,8 +121,6 @@ def record_rules(item: Validated) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     if isinstance(record, Power):
         found += _power_rules(item, record)
-        if record.secret:
-            return found
         found += _penalty_rules(item, record)
     if isinstance(record, (Power, ServiceItem)):
         for rule in (_disclosure_rules, _charge_rules, _element_rules, _material_rules, _step_rules):

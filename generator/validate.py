@@ -11,7 +11,7 @@ from generator.diagnostics import Diagnostic
 from generator.fieldinfo import FieldLookup, inner_enum, lookup, submodel_at
 from generator.hints import suggest
 from generator.load import RawDocument
-from generator.models import RECORD_KINDS, Department
+from generator.models import RECORD_KINDS, Department, Power, SecretPower
 from generator.models.common import TimeLimit
 
 _TYPE_NAMES = {str: "文本", int: "整数", float: "小数", bool: "true/false", list: "列表", dict: "键值对", type(None): "空值"}
@@ -42,6 +42,21 @@ class Validated:
 
 def model_for(kind: str) -> type[BaseModel]:
     return Department if kind == "department" else RECORD_KINDS[kind]
+
+
+def model_for_document(raw: RawDocument) -> type[BaseModel]:
+    """A power file that says `secret: true` is a SecretPower: only what may be published is allowed in it."""
+    if raw.kind == "powers" and isinstance(raw.data, dict) and raw.data.get("secret") is True:
+        return SecretPower
+    return model_for(raw.kind)
+
+
+def _secret_extra(key: str) -> str:
+    known = Power.model_fields.get(key)
+    named = f"“{known.title}”（{key}）" if known and known.title else f"“{key}”"
+    allowed = "、".join(f"{info.title}（{name}）" for name, info in SecretPower.model_fields.items())
+    return (f"涉密不公开的职权不能填写{named}：代码仓库是公开的，写进仓库的内容就等于公开。"
+            f"请删除这个字段，完整记录只保存在本单位的涉密系统中；这里只能填写{allowed}。")
 
 
 def _type_name(value: Any) -> str:
@@ -104,6 +119,8 @@ def _message(model: type[BaseModel], error: dict[str, Any], field: FieldLookup, 
         return f"不能为空。{hint}"  # `key:` with nothing after it is an empty field, not a type puzzle
     if kind == "model_type" and _is_time_limit(model, tuple(error["loc"])) and isinstance(raw_value, (int, float, str)):
         return f"时限必须写明单位，不能只写“{value}”。请写成 {{days: {value}, unit: 工作日}} 或 {{days: {value}, unit: 自然日}}。"
+    if kind == "extra_forbidden" and model is SecretPower and len(error["loc"]) == 1:
+        return _secret_extra(field.key)
     if kind == "extra_forbidden":
         parent = tuple(error["loc"][:-1])
         return f"不认识的字段“{field.key}”。" + suggest(model, raw.kind if raw else "", parent, field.key, _present_keys(raw, parent) if raw else ())
@@ -141,12 +158,13 @@ def pydantic_diagnostic(raw: RawDocument, model: type[BaseModel], error: dict[st
     loc = tuple(error["loc"])
     field = lookup(model, loc)
     if error["type"] == "extra_forbidden":
-        field = FieldLookup(str(loc[-1]), "未知字段", "", None, None)
+        known = lookup(Power, loc) if model is SecretPower and len(loc) == 1 else None  # a public field in a secret file
+        field = known if known and known.info else FieldLookup(str(loc[-1]), "未知字段", "", None, None)
     return Diagnostic(raw.shown, label=field.label, key=field.key, message=_message(model, error, field, raw), loc=loc)
 
 
 def validate_document(raw: RawDocument) -> tuple[BaseModel | None, list[Diagnostic]]:
-    model = model_for(raw.kind)
+    model = model_for_document(raw)
     try:
         return model.model_validate(raw.data), []
     except ValidationError as exc:

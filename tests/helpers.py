@@ -24,6 +24,12 @@ def power(**fields: Any) -> dict[str, Any]:
     return {**base, **fields}
 
 
+def secret_power(**fields: Any) -> dict[str, Any]:
+    base = {"id": "hidden", "name": "涉密职权", "department": "demo", "secret": True,
+            "secrecy": {"reason": "涉及国家秘密", "basis": "《中华人民共和国保守国家秘密法》第九条"}, "changed_on": "2025-01-01"}
+    return {**base, **fields}
+
+
 def service(**fields: Any) -> dict[str, Any]:
     base = {"id": "s", "name": "示例服务", "department": "demo", "description": "开具证明。", "charged": False, "materials": [],
             "promised_limit": {"days": 1, "unit": "工作日"}, "changed_on": "2025-01-01", "change_note": "首次制定"}

@@ -8,7 +8,7 @@ import pytest
 
 from generator.models import ProcedureTemplate
 from generator.resolve import resolve
-from tests.helpers import DEPARTMENT, power, service, validated
+from tests.helpers import DEPARTMENT, power, secret_power, service, validated
 
 TEMPLATE = ProcedureTemplate.model_validate({
     "id": "licensing", "name": "行政许可", "law": "行政许可法", "applies_to": ["行政许可"], "mode": "依申请",
@@ -90,7 +90,7 @@ def test_fee_users_and_secret_entries() -> None:
                      "standards": [{"item": "证", "amount": "10 元"}],
                      "approving_documents": [{"title": "通知", "number": "1号", "issuer": "省发改委"}],
                      "payer": "申请人", "changed_on": "2025-01-01", "change_note": "首次制定"}, "fees")
-    secret = validated(power(id="hidden", secret=True, secrecy={"reason": "涉密", "basis": "保密法"}, charged=True, fee_bases=["f"]))
+    secret = validated(secret_power(id="hidden"))
     public = validated(power(id="open", charged=True, fee_bases=["f"]))
     catalogue, problems = _resolve(fee, secret, public)
     assert problems == []

@@ -6,7 +6,7 @@ import pytest
 
 from generator.diagnostics import Severity
 from generator.rules import VAGUE_MATERIAL, record_rules
-from tests.helpers import power, service, validated
+from tests.helpers import BASIS, power, secret_power, service, validated
 
 
 @pytest.mark.parametrize("name", ["其他材料", "其它材料", "相关材料", "有关证明材料", "其他", "申请人认为需要提交的其他材料"])
@@ -31,10 +31,25 @@ def test_disclosed_power_needs_legal_basis() -> None:
     assert _found(power(legal_basis=[])) == [("legal_basis", Severity.ERROR, ("legal_basis",))]
 
 
-def test_secret_power_needs_secrecy_and_skips_public_rules() -> None:
-    assert _found(power(secret=True, legal_basis=[], charged=True)) == [("secrecy", Severity.ERROR, ("secret",))]
-    ok = power(secret=True, secrecy={"reason": "涉及国家秘密", "basis": "保守国家秘密法第九条"}, legal_basis=[])
-    assert _found(ok) == []
+def test_secret_power_is_its_own_model_without_public_rules() -> None:
+    assert _found(secret_power()) == []  # no legal basis, no supervision: nothing public to check
+
+
+def test_secret_power_allows_only_what_may_be_published() -> None:
+    """An allow-list: every key outside SecretPower is an error naming the field, also keys no model knows yet."""
+    from generator.validate import validate_document
+    from tests.helpers import raw
+
+    data = secret_power(legal_basis=BASIS, office="涉密科室", change_note="调整", future_field="x")
+    record, problems = validate_document(raw(data))
+    assert record is None
+    assert sorted(p.key for p in problems) == ["change_note", "future_field", "legal_basis", "office"]
+    by_key = {p.key: p for p in problems}
+    assert by_key["legal_basis"].label == "实施依据" and "涉密不公开的职权不能填写“实施依据”（legal_basis）" in by_key["legal_basis"].message
+    assert "涉密不公开的职权不能填写“future_field”" in by_key["future_field"].message
+    assert all("代码仓库是公开的" in p.message for p in problems)
+    missing, problems = validate_document(raw(secret_power(secrecy=None)))
+    assert missing is None and [p.key for p in problems] == ["secrecy"]
 
 
 def test_charged_without_fee_basis_points_at_charged() -> None:

@@ -44,8 +44,6 @@ class RenderStats:
     dot_runs: int = 0
 
 
-# The code that turns Graphviz's output into the chart: editing it must not leave old charts in the cache.
-_POST_PROCESSING = ("layout.py", "svg.py", "metrics.py")
 
 
 def _file_stamp(path: str) -> str:
@@ -54,10 +52,11 @@ def _file_stamp(path: str) -> str:
 
 
 def _tool_stamp() -> str:
-    """Identifies the installed Graphviz (without starting it), the chart fonts, the post-processing code and the
-    legend every chart shows: a change of any of them gives new cache keys."""
+    """Identifies the installed Graphviz (without starting it), the chart fonts, the chart code and the legend every
+    chart shows: a change of any of them gives new cache keys. All of the package's code counts (it once listed the
+    post-processing modules by name, and an edit elsewhere, here for one, left old charts in the cache)."""
     here = Path(__file__).parent
-    code = hashlib.sha256(b"".join((here / name).read_bytes() for name in _POST_PROCESSING)).hexdigest()
+    code = hashlib.sha256(b"".join(path.read_bytes() for path in sorted(here.glob("*.py")))).hexdigest()
     legend = hashlib.sha256(legend_dot().encode("utf-8")).hexdigest()
     fonts = [_file_stamp(str(font_file(bold)[0])) for bold in (False, True)]
     return ":".join([_file_stamp(batch.dot_binary()), *fonts, code, legend])

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.cms.fields import Links, fields_of
-from generator.editor.kinds import KINDS, Kind
+from generator.editor.kinds import BY_FOLDER, KINDS, Kind
 from generator.editor.schema import schema_for
 
 LOCALE = "zh_Hans"  # Decap CMS's Simplified Chinese interface
@@ -113,7 +113,7 @@ def department_config(department: tuple[str, str], project: Project) -> dict[str
     links = Links(department)
     collections = [
         _folder_collection(kind, f"{project.catalogue}/{dep_id}/{kind.folder}", links, project)
-        for kind in KINDS.values() if kind.folder
+        for kind in BY_FOLDER.values()  # one collection per folder (a secret power shares `powers/`)
     ]
     department_kind = KINDS["department"]
     collections.append({

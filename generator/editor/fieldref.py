@@ -15,6 +15,10 @@ from generator.render.text import md_escape
 
 PAGE_PATH = "editing/fields.md"
 PAGE_TITLE = "字段说明"
+NOTES = {
+    "secret-power": "职权文件中写有 `secret: true` 时就是涉密职权。代码仓库是公开的，写进仓库就等于公开：涉密职权的文件只能填写"
+                    "下表中的字段，其他任何字段都会被检查拒绝；完整记录只保存在本单位的涉密系统中。",
+}
 _SCALARS = {str: "文本", int: "整数", bool: "true 或 false", float: "小数", datetime.date: "日期（YYYY-MM-DD）"}
 
 
@@ -74,6 +78,7 @@ def kind_section(kind: Kind) -> str:
     lines = [
         f"## {md_escape(kind.label)} {{#{kind.name}}}", "",
         f"文件位置：`{_where(kind)}`。JSON Schema：[{kind.schema_file}](../schema/{kind.schema_file})。", "",
+        *([NOTES[kind.name], ""] if kind.name in NOTES else []),
         "| 字段 | 名称 | 类型 | 必填 | 说明 |", "| --- | --- | --- | --- | --- |",
     ]
     lines += [_row(row) for row in walk(kind.model)]

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.fieldinfo import inner_enum
-from generator.models import Department, FeeBasis, Power, ProcedureTemplate, ServiceItem
+from generator.models import Department, FeeBasis, Power, ProcedureTemplate, SecretPower, ServiceItem
 from generator.models.record import IDENTITY, field_order
 
 
@@ -31,13 +31,17 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind("power", Power, "行政职权", "powers"),
+        Kind("secret-power", SecretPower, "涉密职权", "powers"),  # a power file that says `secret: true`
         Kind("fee", FeeBasis, "收费依据", "fees"),
         Kind("service", ServiceItem, "服务事项", "services"),
         Kind("department", Department, "部门", None),
         Kind("procedure", ProcedureTemplate, "流程模板", None),
     )
 }
-BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS.values() if k.folder}
+BY_FOLDER: dict[str, Kind] = {}
+for _kind in KINDS.values():
+    if _kind.folder:
+        BY_FOLDER.setdefault(_kind.folder, _kind)  # the first kind of a folder; a secret power is told by its content
 
 
 def inner_models(annotation: Any) -> list[type[BaseModel]]:

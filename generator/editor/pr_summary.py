@@ -10,11 +10,8 @@ a template in flowcharts/ changed. Writes Markdown to $GITHUB_STEP_SUMMARY when 
 from __future__ import annotations
 
 import argparse
-import io
 import os
-import subprocess
 import sys
-import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +23,11 @@ from generator.catalogue import Catalogue, Entry
 from generator.check import check_catalogue
 from generator.errors import GongkaiError
 from generator.fieldinfo import lookup
+from generator.git import export_tree, git
 from generator.load import RawDocument, load_catalogue, load_yaml_file
-from generator.models import KIND_LABELS, ProcedureTemplate
+from generator.models import KIND_LABELS, ProcedureTemplate, SecretPower
 from generator.render.text import md_escape
-from generator.validate import model_for
+from generator.validate import model_for, model_for_document
 
 MAX_ROWS = 200  # a summary is capped at 1 MiB by GitHub; a mass edit lists its first fields only
 
@@ -57,27 +55,6 @@ class ChartChange:
     name: str
     before: str | None  # SVG file names inside the charts folder
     after: str | None
-
-
-def git(*args: str, cwd: Path) -> bytes:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        detail = getattr(exc, "stderr", b"") or b""
-        raise GongkaiError(f"git {' '.join(args)} 失败：{detail.decode('utf-8', 'replace').strip() or exc}") from None
-
-
-def export_tree(repo: Path, rev: str, paths: list[str], dest: Path) -> None:
-    """The files of `paths` as they were at `rev` (paths missing at that revision are simply absent)."""
-    present = [p for p in paths if git("ls-tree", "--name-only", rev, p, cwd=repo).strip()]
-    if not present:
-        return
-    archive = git("archive", "--format=tar", rev, "--", *present, cwd=repo)
-    try:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(dest, filter="data")  # links inside stay links (load refuses them); others are refused here
-    except (tarfile.TarError, OSError) as exc:
-        raise GongkaiError(f"无法取出 {rev} 的文件（其中有指向别处的链接或不安全的路径？）：{exc}") from None
 
 
 def _flatten(value: Any, loc: tuple = ()) -> dict[tuple, Any]:
@@ -123,6 +100,22 @@ def _name(doc: RawDocument | None) -> str:
     return str(doc.data.get("name", "")) if doc is not None and isinstance(doc.data, dict) else ""
 
 
+def is_secret(doc: RawDocument | None) -> bool:
+    return doc is not None and model_for_document(doc) is SecretPower
+
+
+def _shown(doc: RawDocument | None, secret: bool) -> Any:
+    """What the summary may show of one side: of a record that is secret on either side, only the entry the
+    不公开事项目录 publishes (the summary is as public as the repository; the rest stays out even if a file holds it)."""
+    if doc is None or not isinstance(doc.data, dict):
+        return None
+    if not secret:
+        return doc.data
+    secrecy = doc.data.get("secrecy") if doc.data.get("secret") is True else None
+    listing = {key: secrecy.get(key) for key in ("reason", "basis")} if isinstance(secrecy, dict) else {}
+    return {"name": doc.data.get("name"), "secrecy": {k: v for k, v in listing.items() if v is not None}}
+
+
 def record_changes(before: Path, after: Path, prefix: str) -> list[RecordChange]:
     old, new = _documents(before), _documents(after)
     changes = []
@@ -132,10 +125,24 @@ def record_changes(before: Path, after: Path, prefix: str) -> list[RecordChange]
             continue
         doc = b or a
         assert doc is not None
+        secret = is_secret(a) or is_secret(b)
+        before_data, after_data = _shown(a, secret), _shown(b, secret)
+        if a is not None and b is not None and before_data == after_data:
+            continue  # a secret power's change that publishes nothing is not listed at all
         status = "新增" if a is None else "删除" if b is None else "修改"
-        fields = field_changes(model_for(doc.kind), a.data if a else None, b.data if b else None) if status == "修改" else []
-        changes.append(RecordChange(f"{prefix}/{rel}", KIND_LABELS.get(doc.kind, doc.kind), _name(b) or _name(a), status, fields))
+        fields = field_changes(SecretPower if secret else model_for(doc.kind), before_data, after_data) if status == "修改" else []
+        kind = KIND_LABELS["secret-power"] if is_secret(doc) else KIND_LABELS.get(doc.kind, doc.kind)
+        changes.append(RecordChange(f"{prefix}/{rel}", kind, _name(b) or _name(a), status, fields))
     return changes
+
+
+def secret_ids(documents: dict[str, RawDocument]) -> set[str]:
+    """Ids of records secret in a tree, read from the files (a file that fails its check still counts)."""
+    found: set[str] = set()
+    for doc in documents.values():
+        if is_secret(doc):
+            found |= {doc.path.stem, str(doc.data.get("id"))}
+    return found
 
 
 def _templates(folder: Path) -> dict[str, Any]:
@@ -160,13 +167,13 @@ def template_changes(before: Path, after: Path, prefix: str) -> list[RecordChang
     return changes
 
 
-def _charted(catalogue: Catalogue) -> dict[str, Entry]:
-    return {e.id: e for e in catalogue.public() if e.steps}
+def _charted(catalogue: Catalogue, hidden: set[str]) -> dict[str, Entry]:
+    return {e.id: e for e in catalogue.public() if e.steps and e.id not in hidden}
 
 
-def chart_sources(catalogue: Catalogue, dot_of: Callable[[Entry], str]) -> dict[str, tuple[str, str]]:
-    """entry id → (name, DOT source) for every public entry with a procedure."""
-    return {rid: (entry.name, dot_of(entry)) for rid, entry in sorted(_charted(catalogue).items())}
+def chart_sources(catalogue: Catalogue, dot_of: Callable[[Entry], str], hidden: set[str] = frozenset()) -> dict[str, tuple[str, str]]:  # type: ignore[assignment]
+    """entry id → (name, DOT source) for every public entry with a procedure, except the `hidden` ones."""
+    return {rid: (entry.name, dot_of(entry)) for rid, entry in sorted(_charted(catalogue, hidden).items())}
 
 
 def render_svg(dot_source: str) -> bytes:
@@ -242,7 +249,8 @@ def summarise(repo: Path, base: str, catalogue: str, flowcharts: str, charts_dir
         records += template_changes(old_root / flowcharts, repo / flowcharts, flowcharts)
         old = check_catalogue(old_root / catalogue, old_root / flowcharts if (old_root / flowcharts).is_dir() else None, root=old_root)
         new = check_catalogue(repo / catalogue, repo / flowcharts if (repo / flowcharts).is_dir() else None, root=repo)
-        charts = chart_changes(chart_sources(old.catalogue, dot_of), chart_sources(new.catalogue, dot_of), charts_dir)
+        hidden = secret_ids(_documents(repo / catalogue))  # secret now: not even its earlier chart is drawn
+        charts = chart_changes(chart_sources(old.catalogue, dot_of, hidden), chart_sources(new.catalogue, dot_of, hidden), charts_dir)
     return markdown(records, charts, artifact_url)
 
 

@@ -66,9 +66,25 @@ def schema_for(kind: Kind) -> dict[str, Any]:
     return schema
 
 
+def _with_secret_variant(schema: dict[str, Any], secret: dict[str, Any]) -> dict[str, Any]:
+    """A power file with `secret: true` is checked against the secret power's fields only (models.SecretPower)."""
+    out = {k: v for k, v in schema.items() if k not in ("required", "additionalProperties")}
+    out["$defs"] = {**schema.get("$defs", {}), **secret.get("$defs", {})}
+    out["if"] = {"properties": {"secret": {"const": True}}, "required": ["secret"]}
+    out["then"] = {"properties": secret["properties"], "required": secret["required"], "additionalProperties": False}
+    out["else"] = {"properties": {name: True for name in schema["properties"]}, "required": schema["required"], "additionalProperties": False}
+    return out
+
+
+def editor_schema(kind: Kind) -> dict[str, Any]:
+    """What a record file is checked against in an editor: a power file may be a secret power."""
+    schema = schema_for(kind)
+    return _with_secret_variant(schema, schema_for(KINDS["secret-power"])) if kind.name == "power" else schema
+
+
 def schema_text(kind: Kind) -> str:
     """Stable bytes: same models → same file, so the committed schema/ can be checked for staleness."""
-    return json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(editor_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
 def all_schemas() -> dict[str, str]:

@@ -67,10 +67,7 @@ def department_document(dept: DepartmentEntry) -> dict:
 def non_disclosure(catalogue: Catalogue) -> list[dict]:
     """Secret powers: name, reason and basis only — never the id, department or anything else."""
     entries = sorted(catalogue.secret_powers(), key=lambda e: e.name)
-    return [
-        {"name": e.name, "reason": e.record.secrecy.reason if e.record.secrecy else "", "basis": e.record.secrecy.basis if e.record.secrecy else ""}  # type: ignore[union-attr]
-        for e in entries
-    ]
+    return [e.record.listing() for e in entries]  # type: ignore[union-attr]
 
 
 def catalogue_document(catalogue: Catalogue, documents: dict[str, dict] | None = None) -> dict:

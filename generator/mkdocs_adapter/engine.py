@@ -44,7 +44,7 @@ def _load(config_file: Path, site_dir: Path | None):  # noqa: ANN202 — MkDocsC
 
 
 def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict: bool = True, versioned: bool = False,
-               page_cache: Path | None = None, parallel: bool = True) -> list[str]:
+               page_cache: Path | None = None, parallel: bool = True, notice: str | None = None) -> list[str]:
     """MkDocs build of the bundle's pages plus the hand-written pages into `site_dir`; returns MkDocs' warnings.
 
     Strict (the default): any warning — a broken link or anchor found by the `validation:` settings — fails the
@@ -52,6 +52,7 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
     Versioned (`gongkai publish`): Material's version selector reads mike's ../versions.json, which publish writes.
     page_cache: a folder where unchanged pages outside the nav are kept between builds (pagecache.py).
     parallel: render pages outside the nav in forked workers, one per core (workers.py).
+    notice: a line of text every page shows above its content (Material's announcement bar).
     """
     config = _load(config_file, site_dir)
     plugin = config.plugins.get("gongkai")
@@ -62,14 +63,19 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
     plugin.workers = PageWorkers(enabled=parallel)
     if versioned:
         config.extra["version"] = {**(config.extra.get("version") or {}), "provider": "mike"}
+    if notice:
+        config.extra["gk_notice"] = notice  # overrides/main.html, block announce
     config.strict = strict  # MkDocs' own strict mode: it aborts after the build when anything was warned
     logger = flavour.logger()
     logger.setLevel(logging.WARNING)
     collector = WarningCollector()
     logger.addHandler(collector)  # also keeps the English originals off stderr: the caller reports them
+    finished = False
     try:
         mkdocs_build(config)
+        finished = True
     except Abort as exc:
+        finished = True  # strict mode stopped after the build: the pages it warned about are known
         if collector.messages:
             raise BuildError(failure_message(collector.messages)) from None
         raise BuildError(f"站点生成失败：{exc}") from None
@@ -77,4 +83,5 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
         raise BuildError(f"站点生成失败：{exc}") from None
     finally:
         logger.removeHandler(collector)
+        plugin.page_cache.commit(collector.messages if finished else None, plugin.workers.stored)
     return [in_chinese(m) for m in collector.messages]

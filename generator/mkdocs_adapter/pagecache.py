@@ -1,11 +1,17 @@
 """Reuse the finished HTML of unchanged pages outside the nav (record, revision and responsibility pages).
 
-Such a page's HTML depends only on its own Markdown source and on what every page shares: the site
-configuration, the nav (titles and addresses, not the listing pages' contents), the theme files and the
-versions of the libraries that render it. All of that goes into one context digest; a page's key is the
-digest plus its path and source. A reused page is taken out of MkDocs' build (excluded, so links to it
-still resolve) and its stored HTML is copied in as a static file. The output is byte-identical either way:
-tests/mkdocs_adapter/test_pagecache.py builds twice and compares.
+Such a page's HTML depends on its own Markdown source, on what every page shares (the site configuration, the
+nav: titles and addresses, not the listing pages' contents, the theme files and the versions of the libraries that
+render it) and on which of the files it links to exist (MkDocs rewrites a link to an existing file and leaves a
+broken one as it is, with a warning). The shared part goes into one context digest; a page's key is the digest
+plus its path, its source and its link targets (each with whether it exists, and for a link to a place in another
+page, that page's source). A reused page is taken out of MkDocs' build (excluded, so links to it still resolve)
+and its stored HTML is copied in as a static file.
+
+A page MkDocs warned about is never kept (commit() drops it): reusing it would hide the warning, and a cached
+build must fail or pass exactly as a cold one. Pages are written under a name of this build and renamed into
+place only then. The output is byte-identical either way: tests/mkdocs_adapter/test_pagecache.py builds twice
+and compares.
 
 Stored zlib-compressed under <project>/.cache/pages/; GONGKAI_NO_CACHE=1 turns it off.
 """
@@ -15,6 +21,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
+import re
+import uuid
 import zlib
 from contextlib import suppress
 from importlib import metadata
@@ -30,7 +39,7 @@ from generator.files import describe, printable, read_regular
 from generator.mkdocs_adapter import flavour
 from generator.notice import warn
 
-FORMAT = "pages-1"  # bump when what is stored changes
+FORMAT = "pages-2"  # bump when what is stored or what a key covers changes
 _LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 _ADAPTER = Path(__file__).resolve().parent
 # Configuration keys that change what a page looks like; site_dir and strict do not.
@@ -83,6 +92,39 @@ def context_digest(config: MkDocsConfig, nav: Navigation, generated_titles: dict
     return _digest(parts)
 
 
+# Link targets in a page's source: Markdown links and the href/src of raw HTML. Over-matching only adds to a key.
+_LINK = re.compile(r"""\]\(\s*<?([^)\s>]+)|\b(?:href|src)\s*=\s*["']([^"']+)["']""")
+_WARNED_PAGE = re.compile(r"^Doc file '(.+?)' ")
+
+
+def link_signature(src_uri: str, markdown: bytes, files: Files) -> list[list[str]]:
+    """Each relative link target of a page with what decides how MkDocs renders and checks it: whether the file
+    exists and, for a link to a place in another page, that page's source. Absolute links and other schemes are
+    the page's own text (already in the key)."""
+    found: dict[str, list[str]] = {}
+    for match in _LINK.finditer(markdown.decode("utf-8", errors="replace")):
+        url = match.group(1) or match.group(2)
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^//|^#", url):
+            continue
+        path, _, fragment = url.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path.split("?")[0]))
+        file = files.get_file_from_path(target)
+        source = hashlib.sha256(file.content_bytes).hexdigest() if file is not None and fragment and file.is_documentation_page() else ""
+        found[url] = [target, "1" if file is not None else "0", source]
+    return [[url, *found[url]] for url in sorted(found)]
+
+
+def warned_pages(messages: list[str]) -> set[str] | None:
+    """The pages MkDocs' warnings name; None when a warning names no page (then no page is kept)."""
+    pages = set()
+    for message in messages:
+        match = _WARNED_PAGE.match(message)
+        if match is None:
+            return None
+        pages.add(match.group(1))
+    return pages
+
+
 def outside_nav(files: Files, nav: Navigation, generated_titles: dict[str, str]) -> list[File]:
     """Generated pages the nav does not list (records, revisions, responsibility lists), in build order."""
     in_nav = {page.file.src_uri for page in nav.pages}
@@ -92,8 +134,11 @@ def outside_nav(files: Files, nav: Navigation, generated_titles: dict[str, str])
 class PageCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = None if os.environ.get("GONGKAI_NO_CACHE") == "1" else folder
+        self.configured = self.folder  # where this build's waiting pages are, even after _skip gave up writing
         self.pending: dict[str, str] = {}  # src_uri → key, for pages MkDocs renders this time
+        self.stored: dict[str, str] = {}  # src_uri → key, written under this build's name until commit()
         self.reused: set[str] = set()
+        self.token = uuid.uuid4().hex  # this build's pages wait under <key>.html.z.<token> (workers share it)
         self.damaged = 0  # entries that could not be read back (rendered afresh)
 
     def _skip(self, exc: OSError) -> None:
@@ -102,9 +147,10 @@ class PageCache:
             warn(f"页面缓存 {printable(str(self.folder))} 无法写入（{describe(exc)}），本次不再写入缓存；网站照常生成。")
         self.folder = None
 
-    def _path(self, key: str) -> Path:
-        assert self.folder is not None
-        return self.folder / key[:2] / f"{key}.html.z"
+    def _path(self, key: str, folder: Path | None = None) -> Path:
+        folder = folder or self.folder
+        assert folder is not None
+        return folder / key[:2] / f"{key}.html.z"
 
     def reuse(self, outside: list[File], files: Files, config: MkDocsConfig, nav: Navigation,
               generated_titles: dict[str, str]) -> list[File]:
@@ -114,7 +160,8 @@ class PageCache:
         context = context_digest(config, nav, generated_titles)
         remaining: list[File] = []
         for file in outside:
-            key = _digest([context.encode(), file.src_uri.encode(), file.content_bytes])
+            links = json.dumps(link_signature(file.src_uri, file.content_bytes, files)).encode()
+            key = _digest([context.encode(), file.src_uri.encode(), file.content_bytes, links])
             try:
                 html = zlib.decompress(read_regular(self._path(key)))
             except (OSError, zlib.error) as exc:
@@ -129,17 +176,37 @@ class PageCache:
             warn(f"页面缓存 {printable(str(self.folder))} 中有 {self.damaged} 个条目已损坏或无法读取，这些页面已重新生成。")
         return remaining
 
+    def _waiting(self, key: str, folder: Path | None = None) -> Path:
+        return self._path(key, folder).with_name(f"{key}.html.z.{self.token}")
+
     def store(self, src_uri: str, html: str) -> None:
         key = self.pending.pop(src_uri, None)
         if key is None or self.folder is None:
             return
-        path = self._path(key)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        path = self._waiting(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(zlib.compress(html.encode("utf-8", errors="xmlcharrefreplace"), 1))
-            os.replace(temporary, path)  # atomic: a parallel build never reads half a file
+            path.write_bytes(zlib.compress(html.encode("utf-8", errors="xmlcharrefreplace"), 1))
+            self.stored[src_uri] = key
         except OSError as exc:
             with suppress(OSError):
-                temporary.unlink(missing_ok=True)
+                path.unlink(missing_ok=True)
             self._skip(exc)  # a cache that cannot be written only costs the next build time
+
+    def commit(self, warnings: list[str] | None, also_stored: dict[str, str] | None = None) -> None:
+        """Keep this build's pages except those MkDocs warned about (none when a warning names no page, or when
+        `warnings` is None: the build broke off); `also_stored`: what the page workers stored. Each rename is
+        atomic: a parallel build never reads half a file."""
+        stored = {**self.stored, **(also_stored or {})}
+        keep = self.folder is not None and warnings is not None  # not after the cache was found unwritable (_skip)
+        warned = warned_pages(warnings) if keep and warnings is not None else None
+        for src_uri, key in sorted(stored.items()):
+            waiting = self._waiting(key, self.configured)
+            try:
+                if warned is None or src_uri in warned:
+                    waiting.unlink(missing_ok=True)
+                else:
+                    os.replace(waiting, self._path(key, self.configured))
+            except OSError:
+                pass
+        self.stored = {}

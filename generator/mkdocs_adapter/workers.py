@@ -56,11 +56,13 @@ def _render(share: list[File], config: MkDocsConfig, files: Files, nav: Navigati
 def _child_main(share: list[File], config: MkDocsConfig, files: Files, nav: Navigation, report: Path) -> None:
     collector = WarningCollector()
     flavour.logger().addHandler(collector)
-    outcome: dict = {"warnings": collector.messages, "error": None}
+    outcome: dict = {"warnings": collector.messages, "error": None, "stored": {}}
     try:
         _render(share, config, files, nav)
     except BaseException as exc:  # noqa: BLE001 — reported to the parent, which raises it as a build error
         outcome["error"] = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"
+    page_cache = getattr(config.plugins.get("gongkai"), "page_cache", None)
+    outcome["stored"] = getattr(page_cache, "stored", {})  # the parent keeps them once it knows every warning
     report.write_text(json.dumps(outcome, ensure_ascii=False), encoding="utf-8")
 
 
@@ -68,6 +70,7 @@ class PageWorkers:
     def __init__(self, enabled: bool = False) -> None:
         self.enabled = enabled
         self.rendered: set[str] = set()  # src_uris the children render
+        self.stored: dict[str, str] = {}  # src_uri → page-cache key of what the children stored
         self._children: list[_Child] = []
         self._folder: tempfile.TemporaryDirectory | None = None
 
@@ -105,6 +108,7 @@ class PageWorkers:
                 outcome = {"warnings": [], "error": f"页面子进程异常退出（状态 {status}）"}
             for message in outcome["warnings"]:
                 log.warning(message)
+            self.stored.update(outcome.get("stored") or {})
             if outcome["error"]:
                 failures.append(outcome["error"])
         self._children = []

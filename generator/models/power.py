@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+from datetime import date
+from typing import Literal
 
-from pydantic import StrictBool
+from pydantic import Field, StrictBool
 
 from generator.models.base import Model, RecordId, Text, field
 from generator.models.common import Disclosure, LegalBasis, Post, TimeLimit
@@ -66,6 +68,9 @@ class HandlingType(str, enum.Enum):
 class Secrecy(Model):
     reason: Text = field("不公开理由", "不公开的理由，例如“涉及国家秘密”。")
     basis: Text = field("不公开依据", "不公开的法律依据，例如“《中华人民共和国保守国家秘密法》第九条”。")
+    reference: Text | None = field(
+        "内部编号", "本单位涉密事项登记中的编号，用来对照保存在涉密系统中的完整记录。只写编号本身，不写事项的任何内容。", default=None
+    )
 
 
 # Powers a department exercises on its own initiative: no application, no materials, no fee to the party.
@@ -78,8 +83,9 @@ class Power(Record, ImplementingBodies, ServiceElements):
     basic_code: Text | None = field("基本编码", "GB/T 39046-2020 的事项基本编码，原样照录。", default=None)
     implementation_code: Text | None = field("实施编码", "GB/T 39046-2020 的事项实施编码，原样照录。", default=None)
     category: Category = field("职权类别", "职权类别，例如 行政许可、行政处罚、行政强制、行政检查、重大事项决策。")
-    secret: StrictBool = field("涉密不公开", "true 表示本职权涉密不公开，只在不公开事项目录列出名称、理由和依据。", default=False)
-    secrecy: Secrecy | None = field("不公开说明", "涉密不公开时必填：不公开的理由和依据。", default=None)
+    secret: StrictBool = field(
+        "涉密不公开", "true 表示本职权涉密不公开，只在不公开事项目录列出名称、理由和依据；此时文件中只能填写《字段说明》“涉密职权”一节的字段。", default=False
+    )
     legal_basis: list[LegalBasis] = field("实施依据", "法律、法规、规章依据，每条写明文件、层级、条款和原文。", default_factory=list)
     office: Text | None = field("承办机构", "具体承办的内设机构，例如“行政审批科”。", default=None)
     posts: list[Post] = field("承办岗位", "承办本职权的岗位及其职责和追责情形。", default_factory=list)
@@ -118,3 +124,32 @@ class Power(Record, ImplementingBodies, ServiceElements):
         if self.exercise_mode is not None:
             return self.exercise_mode is ExerciseMode.EX_OFFICIO
         return self.category in EX_OFFICIO_CATEGORIES
+
+
+def _same(model: type[Model], name: str) -> object:
+    """The label and description of `model`'s field `name`, so both kinds of power say the same thing."""
+    info = model.model_fields[name]
+    return Field(title=info.title, description=info.description)
+
+
+class SecretPower(Model):
+    """A power withheld from disclosure (涉密不公开), selected when a power file says `secret: true`.
+
+    It holds only what the 不公开事项目录 publishes (name, reason, basis), the department it belongs to and an
+    opaque internal reference. Every other key is an error (extra="forbid"), so a field added to Power later is
+    rejected here without being listed anywhere.
+    """
+
+    id: RecordId = _same(Record, "id")
+    name: Text = _same(Power, "name")
+    department: RecordId = _same(Record, "department")
+    secret: Literal[True] = field("涉密不公开", "必须为 true：本职权涉密不公开。")
+    secrecy: Secrecy = field("不公开说明", "不公开的理由和依据（都会公开在不公开事项目录中），以及可选的内部编号。")
+    changed_on: date = field("变更日期", "列入不公开事项目录或修改其理由、依据的日期，格式 YYYY-MM-DD。目录的变化须在 20 个工作日内公开。")
+
+    def listing(self) -> dict[str, str]:
+        """Its entry in the 不公开事项目录: everything about it that is ever published."""
+        return {"name": self.name, "reason": self.secrecy.reason, "basis": self.secrecy.basis}
+
+
+SECRET_FIELDS = tuple(SecretPower.model_fields)  # the only keys a secret power's file may hold

@@ -1,7 +1,8 @@
-"""Build into a work folder beside the output, then swap it in with two renames.
+"""Build into a work folder beside the output, then swap it in with one atomic exchange (two renames where the
+system has none).
 
-Readers never see half a site, a failed build leaves the previous site as it was, and what a killed build leaves
-behind is recognised and removed by the next one:
+Readers never see half a site, nor (on Linux) a moment without one; a failed build leaves the previous site as it
+was, and what a killed build leaves behind is recognised and removed by the next one:
 
     <parent>/.<name>-k3j2h1x9/   the work folder of one build (mkdtemp, private)
         gongkai-work.json        its owner (host, process, token): only folders holding this file are cleaned
@@ -11,6 +12,8 @@ behind is recognised and removed by the next one:
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
 import re
@@ -79,9 +82,27 @@ class Staging:
         _LIVE.discard(self.token)
 
 
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one step with Linux's renameat2(RENAME_EXCHANGE); False when the system or the
+    filesystem cannot (then nothing changed)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
 def swap_into_place(staged: Path, out: Path, old: Path) -> None:
-    """Replace `out` with `staged` by two renames (`old` receives the previous site, in the same folder); if the
-    second rename fails, the previous site is put back rather than leave none."""
+    """Replace `out` with `staged`: exchanged in one step (the previous site ends up at `staged`, to be deleted with
+    the work folder), else by two renames (`old` receives the previous site, in the same folder); if the second
+    rename fails, the previous site is put back rather than leave none."""
+    if os.path.isdir(out) and not os.path.islink(out) and exchange(staged, out):
+        return
     if os.path.lexists(out):
         out.rename(old)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.revisions.history import History
-from generator.revisions.manifest import ACTION_LABELS, Revision
+from generator.revisions.manifest import ACTION_LABELS, PUBLIC_ACTIONS, Revision, is_redacted
 
 FEED_ID = "urn:gongkai:revisions"
 
@@ -16,7 +16,8 @@ def _stamp(revision: Revision) -> str:
 
 def _summary(revision: Revision) -> str:
     parts = [f"{ACTION_LABELS[a]} {revision.count(a)} 项" for a in ("added", "changed", "abolished") if revision.count(a)]
-    lines = [f"{ACTION_LABELS[c['action']]}：{c['name']}（{c['department_name']}）" for c in revision.public_changes]
+    lines = [f"{ACTION_LABELS[c['action']]}：{c['name']}" + ("" if is_redacted(c) else f"（{c['department_name']}）")
+             for c in revision.changes if c["action"] in PUBLIC_ACTIONS]
     return "，".join(parts) + "。\n" + "\n".join(lines) if parts else "本次修订只涉及不公开事项目录。"
 
 

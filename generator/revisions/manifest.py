@@ -17,6 +17,12 @@ FORMAT = 1
 REVISION_ID = re.compile(r"^[0-9][a-z0-9]*(-[a-z0-9]+)*$")  # starts with a digit: never collides with site folders
 PUBLIC_ACTIONS = ("added", "changed", "abolished")
 ACTION_LABELS = {"added": "新增", "changed": "变更", "abolished": "取消", "withdrawn": "转为不公开", "correction": "文字修改"}
+REDACTED_KEYS = ("action", "name")  # all a change keeps of a record that is secret now (redact.py)
+
+
+def is_redacted(change: dict[str, Any]) -> bool:
+    """A change about a record that is secret now: it names the record and nothing else, not even its id."""
+    return "id" not in change
 
 
 class RevisionError(GongkaiError):
@@ -49,7 +55,8 @@ class Revision:
 
     @property
     def public_changes(self) -> list[dict[str, Any]]:
-        return [c for c in self.changes if c["action"] in PUBLIC_ACTIONS]
+        """Added, changed and abolished records that are still public (a redacted change has no details to show)."""
+        return [c for c in self.changes if c["action"] in PUBLIC_ACTIONS and not is_redacted(c)]
 
     @property
     def snapshot(self) -> dict[str, Any]:
@@ -92,6 +99,18 @@ def load_revisions(folder: Path) -> list[Revision]:
         if revision.sequence != index:
             raise RevisionError(f"修订记录序号不连续：{revision.id} 的序号是 {revision.sequence}，应为 {index}。")
     return revisions
+
+
+def rewrite_revision(folder: Path, revision: Revision) -> bool:
+    """Replace a manifest (only redaction does this: a record became secret); False when its bytes are unchanged."""
+    path = folder / f"{revision.id}.json"
+    content = dumps(revision.data)
+    if path.is_file() and path.read_bytes() == content:
+        return False
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(content)
+    temporary.replace(path)
+    return True
 
 
 def write_revision(folder: Path, revision: Revision) -> Path:

@@ -76,6 +76,13 @@ def history_environment() -> Environment:
     return env
 
 
+def record_pages(catalogue: Catalogue, history: History) -> dict[str, str]:
+    """Record id → its page, for every record a history page may link to: public ones and abolished ones.
+    A record withdrawn into secrecy, deleted or never published has none, and is named without a link."""
+    pages = {id_: f"{item['last']['kind']}/{id_}.md" for id_, item in history.abolished.items()}
+    return pages | {e.id: e.url + ".md" for e in catalogue.public()}
+
+
 class HistoryPages:
     def __init__(self, catalogue: Catalogue, history: History, calendar: WorkCalendar | None = None) -> None:
         self.catalogue = catalogue
@@ -83,9 +90,10 @@ class HistoryPages:
         # Provisional deadlines as the calendar now knows them: a year added since a revision settles its 暂定 ones.
         self.history = build_history([settle(r, self.calendar) for r in history.revisions])
         self.env = history_environment()
+        self.record_pages = record_pages(catalogue, history)
 
     def _render(self, template: str, page: str, **values: Any) -> str:
-        return self.env.get_template(template).render(page=page, catalogue=self.catalogue, **values)
+        return self.env.get_template(template).render(page=page, catalogue=self.catalogue, record_pages=self.record_pages, **values)
 
     def _page(self, template: str, path: str, title: str, **values: Any) -> Page:
         return Page(path, title, self._render(template, path, title=title, **values))

@@ -11,8 +11,12 @@ from generator.errors import GongkaiError
 from generator.revisions.deadlines import timing
 from generator.revisions.diff import field_diffs
 from generator.revisions.manifest import FORMAT, REVISION_ID, Revision
+from generator.revisions.redact import redacted_change
 from generator.revisions.snapshot import catalogue_snapshot, is_major
 from generator.workdays import CalendarRangeError, WorkCalendar
+
+
+NOTHING_TO_REVISE = "与上一次修订相比没有任何变更，不需要生成新的修订。"
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def _record_change(entry: Entry, old: dict | None, new: dict, last_date: date | 
 def _removed(record_id: str, old: dict, catalogue: Catalogue, abolish: dict[str, Abolition], on: date) -> dict[str, Any]:
     current = catalogue.entries.get(record_id)
     if current is not None and current.is_secret:
-        return _base(old, record_id, "withdrawn")  # its content is secret now: keep nothing of it
+        return redacted_change({"action": "withdrawn", "name": old["name"]})  # secret now: keep nothing of it but its name
     abolition = abolish[record_id]
     change = _base(old, record_id, "abolished")
     when = abolition.on or on
@@ -150,13 +154,13 @@ def cut_revision(catalogue: Catalogue, previous: Revision | None, taken: set[str
     old_secret, new_secret = (previous.snapshot["secret"] if previous else []), snapshot["secret"]
     secret = {"added": [s for s in new_secret if s not in old_secret], "removed": [s for s in old_secret if s not in new_secret]}
     if not changes and not secret["added"] and not secret["removed"]:
-        raise GongkaiError("与上一次修订相比没有任何变更，不需要生成新的修订。")
+        raise GongkaiError(NOTHING_TO_REVISE)
     if not request.baseline:
         _time_changes(changes, on, calendar)
     rev_id = _revision_id(request.id, on, taken)
     snapshot["abolished"] = _abolished_index(previous, changes, rev_id, set(snapshot["records"]))
     order = {"added": 0, "changed": 1, "abolished": 2, "withdrawn": 3, "correction": 4}
-    changes.sort(key=lambda c: (order[c["action"]], c["department"], c["kind"], c["id"]))
+    changes.sort(key=lambda c: (order[c["action"]], c.get("department", ""), c.get("kind", ""), c.get("id", ""), c["name"]))
     data = {
         "format": FORMAT, "id": rev_id, "date": on.isoformat(), "sequence": (previous.sequence + 1) if previous else 1,
         "previous": previous.id if previous else None, "note": request.note, "changes": changes,

@@ -38,18 +38,9 @@ def record_snapshot(entry: Entry) -> dict[str, Any]:
     }
 
 
-def secret_entry(entry: Entry) -> dict[str, str]:
-    secrecy = getattr(entry.record, "secrecy", None)
-    return {
-        "name": entry.name,
-        "reason": secrecy.reason if secrecy else "",
-        "basis": secrecy.basis if secrecy else "",
-    }
-
-
 def catalogue_snapshot(catalogue: Catalogue) -> dict[str, Any]:
     records = {e.id: record_snapshot(e) for e in sorted(catalogue.public(), key=lambda e: e.id)}
-    secret = sorted((secret_entry(e) for e in catalogue.secret_powers()), key=lambda s: (s["name"], s["reason"], s["basis"]))
+    secret = sorted((e.record.listing() for e in catalogue.secret_powers()), key=lambda s: (s["name"], s["reason"], s["basis"]))
     departments = {d.id: d.record.name for d in sorted(catalogue.departments.values(), key=lambda d: d.id)}
     return {"records": records, "secret": secret, "departments": departments}
 

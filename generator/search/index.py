@@ -41,6 +41,7 @@ from pathlib import Path
 
 from generator.errors import BuildError
 from generator.search.bundle_cache import BundleCache
+from generator.search.canonical import FORMAT as CANONICAL, canonical_bundle
 
 # Site folders that hold record pages: Entry.url is "<kind>/<id>" with these kinds.
 RECORD_FOLDERS = ("powers", "fees", "services")
@@ -196,6 +197,7 @@ def _finish_bundle(output: Path, primary: bool, runs_worker: bool) -> None:
                 path.unlink()
     if runs_worker:
         _fetch_no_chunks_without_words(output)
+    canonical_bundle(output)  # the same pages always give the same bytes, cached or not
 
 
 def shard_key(site_dir: Path, pages: list[str], primary: bool, runs_worker: bool) -> str:
@@ -207,7 +209,7 @@ def shard_key(site_dir: Path, pages: list[str], primary: bool, runs_worker: bool
         "pagefind": [str(executable), stat.st_size, stat.st_mtime_ns],
         "command": pagefind_command(Path("SITE"), Path("OUT"))[1:],
         "environment": sorted((k, v) for k, v in _pagefind_environment().items() if k.startswith("PAGEFIND_")),
-        "finish": [primary, runs_worker, _UNUSED_UI, _RUNTIME, _RUNTIME_SCRIPTS, _CHUNKS_FOR_ANY_TERM, _NO_CHUNKS_WITHOUT_WORDS],
+        "finish": [primary, runs_worker, _UNUSED_UI, _RUNTIME, _RUNTIME_SCRIPTS, _CHUNKS_FOR_ANY_TERM, _NO_CHUNKS_WITHOUT_WORDS, CANONICAL],
     }
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8"))
     for rel in pages:

@@ -120,7 +120,7 @@ def plan_records(records: int, departments: int, seed: int, templates: dict[str,
         rid = f"{dept.id}-{SLUGS[category]}-{j:05d}"
         if j >= len(Category) and rng.random() < SECRET_SHARE:
             secret += 1
-            files[f"{dept.id}/powers/{rid}.yaml"] = dump(build.secret_power(rng, rid, dept, category.value))
+            files[f"{dept.id}/powers/{rid}.yaml"] = dump(build.secret_power(rng, rid, dept))
             continue
         template = picker.pick(category)
         used |= {template.id} if template else set()

@@ -189,12 +189,12 @@ def procedure(rng: random.Random, template: ProcedureTemplate | None, posts: lis
     return result, keys + [s["id"] for s in own]
 
 
-def secret_power(rng: random.Random, rid: str, dept: DepartmentSpec, category: str) -> dict:
+def secret_power(rng: random.Random, rid: str, dept: DepartmentSpec) -> dict:
+    """Only what a secret power's file may hold (models.SecretPower); the same random draws as a public record's."""
     domain = rng.choice(dept.domains)
     reason, basis = rng.choice(vocab.SECRET_REASONS)
-    record = {"id": rid, "name": f"{domain}涉密事项处置", "department": dept.id, "category": category,
-              "secret": True, "secrecy": {"reason": reason, "basis": basis}}
-    return record | changed(rng, dept, domain)
+    record = {"id": rid, "name": f"{domain}涉密事项处置", "department": dept.id, "secret": True, "secrecy": {"reason": reason, "basis": basis}}
+    return record | {"changed_on": changed(rng, dept, domain)["changed_on"]}
 
 
 def power(rng: random.Random, rid: str, dept: DepartmentSpec, category: str, template: ProcedureTemplate | None,

@@ -86,12 +86,13 @@ def _finish(site_dir: Path) -> None:
 
 
 def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict: bool = True, versioned: bool = False,
-               page_cache: Path | None = None, parallel: bool = True) -> list[str]:
+               page_cache: Path | None = None, parallel: bool = True, notice: str | None = None) -> list[str]:
     """Zensical build of the bundle's pages plus the hand-written pages into `site_dir`; returns its warnings.
 
     Strict (the default): any problem Zensical reports (a broken link or anchor) fails the build, listed in
     Chinese. Versioned: the version selector reads mike's ../versions.json. page_cache: the folder kept between
     builds (workspace.py). parallel: pages outside the nav are rendered on every core first (prerender.py).
+    notice: a line of text every page shows above its content.
     """
     docs_dir, custom_dir = _sources(config_file, _settings(config_file))
     if not docs_dir.is_dir():
@@ -99,7 +100,7 @@ def build_site(bundle: SiteBundle, config_file: Path, site_dir: Path, *, strict:
     with workspace(page_cache, site_dir.parent) as work:
         shutil.rmtree(work / "site", ignore_errors=True)  # never a page of an earlier build
         sync_docs(work / "docs", {**hand_written(docs_dir), **bundle_files(bundle)})
-        config = write_config(work, config_file, custom_dir, versioned)
+        config = write_config(work, config_file, custom_dir, versioned, notice)
         with Prerender(enabled=parallel).started(config, bundle):
             warnings = _run(config, strict)
         try:

@@ -78,15 +78,20 @@ def sync_docs(docs: Path, files: dict[str, bytes]) -> None:
         target.write_bytes(content)
 
 
-def write_config(root: Path, project_config: Path, custom_dir: Path | None, versioned: bool) -> Path:
+def write_config(root: Path, project_config: Path, custom_dir: Path | None, versioned: bool, notice: str | None = None) -> Path:
     """The workspace's mkdocs.yml (JSON is YAML); Zensical merges it over the project's by INHERIT."""
     theme: dict = {"variant": "classic"}  # Material's look, which overrides/ and its contrast checks were made for
     if custom_dir is not None:
         theme["custom_dir"] = str(custom_dir)
     config = {"INHERIT": str(project_config.resolve()), "docs_dir": "docs", "site_dir": "site", "theme": theme,
               "plugins": [{"search": {"enabled": False}}]}
+    extra: dict = {}
     if versioned:  # the version selector reads mike's ../versions.json, which `gongkai publish` writes
-        config["extra"] = {"version": {"provider": "mike"}}
+        extra["version"] = {"provider": "mike"}
+    if notice:  # a line above every page (overrides/main.html, block announce)
+        extra["gk_notice"] = notice
+    if extra:
+        config["extra"] = extra
     path = root / CONFIG_NAME
     text = json.dumps(config, ensure_ascii=False, indent=1)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:

@@ -96,7 +96,11 @@ def missing_widgets(kind: Kind, fields: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
+CMS_KINDS = {name: kind for name, kind in KINDS.items() if name != "secret-power"}  # a secret power has no form: its
+# file holds four fields, written by hand (content/editing/yaml.md)
+
+
+@pytest.mark.parametrize("kind", CMS_KINDS.values(), ids=list(CMS_KINDS))
 def test_every_model_field_has_a_form_field(kind: Kind) -> None:
     assert not missing_widgets(kind, fields_for(kind))
 
@@ -146,8 +150,8 @@ def test_widgets_follow_the_types() -> None:
     copies = _find(fields, ("materials", "copies"))
     assert copies["widget"] == "number" and copies["value_type"] == "int" and (copies["min"], copies["max"]) == (0, 100)
     assert "不填时按" not in copies["hint"] and "未公布" in copies["hint"] and "default" not in copies  # unknown is not 1 份 (issue 21)
-    reason = _find(fields_for(KINDS["power"]), ("secrecy", "reason"))
-    assert reason["required"] is False and "填写本部分时必填" in reason["hint"]  # inside an optional object
+    content = _find(fields_for(KINDS["power"]), ("disclosure", "content"))
+    assert content["required"] is False and "填写本部分时必填" in content["hint"]  # inside an optional object
     assert by_name["promised_limit"]["required"] is False  # a statutory or a promised limit (issue 21)
     assert "required" not in _find(fields, ("materials", "name"))
     assert by_name["id"]["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$"

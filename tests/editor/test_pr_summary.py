@@ -72,3 +72,25 @@ def test_new_fields_have_labels_and_absent_is_not_none():
     assert changes["materials[1].copies"].label == "份数" and changes["materials[1].copies"].before is None
     assert changes["penalty.range"].label == "处罚幅度"
     assert _cell(None) == "（未填写）"
+
+
+def test_summary_never_shows_a_secret_records_fields(repo, tmp_path):
+    """Made secret in the pull request, with public fields left in the file (check refuses them): the summary shows
+    only the 不公开事项目录 entry, and draws no chart of it, not even the earlier public one."""
+    path = repo / "catalogue" / "alpha" / "powers" / "permit.yaml"
+    text = path.read_text(encoding="utf-8").replace("category: 行政许可", "category: 行政许可\nsecret: true\n"
+                                                    "secrecy: {reason: 涉及国家秘密, basis: 保密法第九条, reference: REF-SECRET-1}")
+    path.write_text(text.replace("promised_limit: {days: 12", "promised_limit: {days: 11"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "secret")
+    charts = tmp_path / "charts"
+    summary = summarise(repo, "main", "catalogue", "flowcharts", charts, None, dot_of=lambda entry: "digraph { }")
+    assert "### 修改涉密职权：承诺时限超过法定时限的职权" in summary
+    assert "| `secrecy.reason` | 不公开理由 | （无） | 涉及国家秘密 |" in summary
+    for secret in ("REF-SECRET-1", "行政许可法", "二十日内", "promised_limit", "category", "2024-03-01"):
+        assert secret not in summary
+    assert not list(charts.glob("permit-*")) and "permit" not in summary.split("## 流程图变化")[1]
+
+    path.write_text(text.replace("reference: REF-SECRET-1", "reference: REF-SECRET-2"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "internal reference only")
+    _git(repo, "branch", "-f", "main", "HEAD~1")
+    assert "没有修改任何记录" in summarise(repo, "main", "catalogue", "flowcharts", None, None, dot_of=lambda entry: "digraph { }")

@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from generator.editor.kinds import BY_FOLDER, KINDS
-from generator.editor.schema import all_schemas, schema_for
+from generator.editor.schema import all_schemas, editor_schema, schema_for
 from generator.load import load_catalogue, load_yaml_file
 from generator.paths import PROJECT_ROOT
 
@@ -21,7 +21,7 @@ FLOWCHARTS = PROJECT_ROOT / "flowcharts"
 
 @functools.lru_cache(maxsize=None)
 def _validator(kind_name: str) -> jsonschema.Draft202012Validator:
-    schema = schema_for(KINDS[kind_name])
+    schema = editor_schema(KINDS[kind_name])
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
@@ -87,6 +87,18 @@ def test_bad_record_rejected_by_models_and_schema(case):
     with pytest.raises(ValidationError):
         Power.model_validate(data)
     assert list(_validator("power").iter_errors(data)), f"schema accepted: {case}"
+
+
+def _secret(**extra) -> dict:
+    return {"id": "hidden", "name": "涉密职权", "department": "public-security", "secret": True,
+            "secrecy": {"reason": "涉及国家秘密", "basis": "保密法"}, "changed_on": "2025-01-01", **extra}
+
+
+@pytest.mark.parametrize("extra", [{"legal_basis": []}, {"category": "行政检查"}, {"change_note": "调整"}, {"anything": 1}])
+def test_secret_power_file_allows_only_its_fields(extra):
+    assert not list(_validator("power").iter_errors(_secret()))
+    assert list(_validator("power").iter_errors(_secret(**extra))), f"schema accepted {extra}"
+    assert list(_validator("power").iter_errors({k: v for k, v in _secret().items() if k != "secrecy"}))
 
 
 def test_titles_and_descriptions_are_chinese():

@@ -61,3 +61,26 @@ def test_split_publishing_is_a_matrix_of_parts_and_one_assembly():
     assert "if: vars.GONGKAI_SPLIT_BUILD == 'true'" in text
     single = (PROJECT_ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
     assert "if: vars.GONGKAI_SPLIT_BUILD != 'true'" in single
+
+
+def _workflow(name: str) -> str:
+    return (PROJECT_ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8")
+
+
+def test_pull_request_tells_whether_main_would_need_a_revision():
+    text = _workflow("pull-request.yml")
+    assert "gongkai revise --dry-run" in text and "::warning" in text and "GITHUB_STEP_SUMMARY" in text
+
+
+def test_publish_rebuilds_from_git_and_deploys_to_pages_rsync_or_s3():
+    text = _workflow("publish.yml")
+    assert "fetch-depth: 0" in text and "gongkai publish --out public --budget-mb" in text
+    assert "DEPLOY_TARGET" in text and "rsync -rlt" in text and "aws s3 sync" in text and "deploy-pages" in text
+    assert "secrets.DEPLOY_SSH_KEY" in text and "StrictHostKeyChecking=yes" in text
+
+
+def test_workflows_need_no_sudo_when_root():
+    """Gitea and Forgejo runners often run steps as root in a container without sudo."""
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert not re.match(r"\s*sudo\s", line), f"{path.name}: {line.strip()}"

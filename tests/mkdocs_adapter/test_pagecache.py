@@ -61,3 +61,28 @@ def test_a_changed_page_is_rendered_again(bundle: SiteBundle, tmp_path: Path) ->
     html_path = path.removesuffix(".md") + "/index.html"
     assert "页面缓存测试段落" in (tmp_path / "second" / html_path).read_text(encoding="utf-8")
     assert "页面缓存测试段落" not in (tmp_path / "first" / html_path).read_text(encoding="utf-8")
+
+
+def _linking_page(bundle: SiteBundle, target: str) -> str:
+    """A page outside the nav (so the cache may hold it) whose source links to `target`."""
+    name = target.rsplit("/", 1)[-1]
+    return next(p for p in sorted(bundle.pages) if p != target and p.startswith(("revisions/", "responsibility/"))
+                and name in bundle.pages[p].content)
+
+
+def test_a_page_whose_link_target_disappears_fails_warm_as_cold(bundle: SiteBundle, tmp_path: Path) -> None:
+    """The cache never hides a broken link: a page's key covers whether its link targets exist, and a page MkDocs
+    warned about is not kept (a warm build used to pass where a cold one failed)."""
+    from generator.errors import BuildError
+
+    cache = tmp_path / "pages"
+    _build(bundle, tmp_path / "first", cache, parallel=False)
+    target = _record_page(bundle)
+    linking = _linking_page(bundle, target)
+    broken = SiteBundle(pages={p: v for p, v in bundle.pages.items() if p != target}, files=bundle.files)
+    for attempt in ("warm", "again", "cold"):
+        with pytest.raises(BuildError) as failure:
+            _build(broken, tmp_path / attempt, cache if attempt != "cold" else None, parallel=False)
+        assert linking in str(failure.value), attempt
+    kept = {p.name for p in cache.rglob("*")}
+    assert not any(".html.z." in name for name in kept)  # nothing left waiting under a build's name

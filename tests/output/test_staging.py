@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.output import Staging, clean_leftovers, swap_into_place
-from generator.output.staging import MARKER
+from generator.output.staging import MARKER, exchange
 
 
 def test_swap_restores_previous_site_when_the_final_rename_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -30,9 +30,35 @@ def test_swap_restores_previous_site_when_the_final_rename_fails(tmp_path: Path,
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", rename)
+    monkeypatch.setattr("generator.output.staging.exchange", lambda a, b: False)  # the two-rename fallback
     with pytest.raises(OSError):
         swap_into_place(staged, out, old)
     assert (out / "a").read_text(encoding="utf-8") == "old"
+
+
+def test_exchange_trades_two_folders_in_one_step(tmp_path: Path) -> None:
+    """publish replaces the root site with no moment without one (renameat2 RENAME_EXCHANGE on Linux)."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "from-a").write_text("a", encoding="utf-8")
+    (b / "from-b").write_text("b", encoding="utf-8")
+    if not exchange(a, b):
+        pytest.skip("renameat2(RENAME_EXCHANGE) is not available here")
+    assert [p.name for p in a.iterdir()] == ["from-b"] and [p.name for p in b.iterdir()] == ["from-a"]
+
+
+def test_swap_uses_the_exchange_when_it_can(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, staged, old = tmp_path / "site", tmp_path / ".site-x" / "new", tmp_path / ".site-x" / "old"
+    out.mkdir()
+    staged.mkdir(parents=True)
+    (staged / "index.html").write_text("new", encoding="utf-8")
+    renamed = []
+    monkeypatch.setattr(Path, "rename", lambda self, target: renamed.append(self))
+    if not exchange(staged, out) or not exchange(staged, out):  # probe, and undo the probe
+        pytest.skip("renameat2(RENAME_EXCHANGE) is not available here")
+    swap_into_place(staged, out, old)
+    assert renamed == [] and (out / "index.html").read_text(encoding="utf-8") == "new"
 
 
 def test_staging_replaces_the_whole_folder_and_leaves_nothing_beside_it(tmp_path: Path) -> None:

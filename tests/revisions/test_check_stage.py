@@ -104,3 +104,22 @@ def test_a_broken_calendar_file_is_reported_at_its_line(project: Project) -> Non
     result = project.cli("check")
     assert result.code == 1
     assert f"calendar/2026.yaml:{line}:" in result.out and "调休上班日 2026-09-21 是星期一" in result.out
+
+
+SECRET = "demo-market/powers/secret-check.yaml"
+
+
+def test_secret_change_with_nothing_public_needs_no_revision(baselined: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the 不公开事项目录 entry (name, reason, basis) of a secret power is public: a new internal reference or date
+    is no unpublished change (no warning, no revise), a new reason is one."""
+    baselined.edit(SECRET, "reference: SENTINEL-REF-7f3a", "reference: SENTINEL-REF-8b4c")
+    baselined.edit(SECRET, "changed_on: 2025-03-01", "changed_on: 2026-06-01")
+    monkeypatch.setenv("GONGKAI_TODAY", "2030-01-01")
+    assert baselined.cli("check", "--strict").code == 0
+    assert "没有任何变更" in baselined.cli("revise", "--date", "2026-06-05").err
+
+    baselined.edit(SECRET, "reason: 涉及国家秘密", "reason: 涉及国家秘密和工作秘密")
+    result = baselined.cli("check")
+    assert result.code == 0 and "secret-check.yaml" in result.out and "已超期" in result.out
+    assert baselined.cli("revise", "--date", "2026-06-05").code == 0
+    assert baselined.cli("check", "--strict").code == 0

@@ -102,3 +102,20 @@ def test_a_far_revision_date_is_a_chinese_error(baselined: Project) -> None:
     baselined.set_change(SHOP, "2026-12-01", "年末调整")
     result = baselined.cli("revise", "--date", "9999-12-31")
     assert result.code == 1 and "修订日期 9999-12-31 有误" in result.err and "Traceback" not in result.err
+
+
+def test_dry_run_tells_whether_publish_needs_a_revision(baselined, capsys) -> None:  # noqa: ANN001
+    """The pull-request check: nothing is written, and the answer names what a revision would hold."""
+    from tests.revisions.conftest import SHOP
+
+    before = sorted(p.name for p in baselined.revisions.iterdir())
+    quiet = baselined.cli("revise", "--dry-run")
+    assert quiet.code == 0 and "合并后可以直接发布" in quiet.out
+    baselined.edit(SHOP, "office: 行政审批科", "office: 政务服务科")
+    baselined.set_change(SHOP, "2025-04-01", "机构改革")
+    needed = baselined.cli("revise", "--dry-run", "--date", "2025-04-02")
+    assert needed.code == 0 and "需要修订" in needed.out and "变更 1 项" in needed.out
+    (baselined.catalogue / SHOP).unlink()
+    blocked = baselined.cli("revise", "--dry-run")
+    assert blocked.code == 0 and "需要修订" in blocked.out and "取消原因" in blocked.out
+    assert sorted(p.name for p in baselined.revisions.iterdir()) == before

@@ -23,21 +23,14 @@ SECRET_ID = "zz-search-test-secret"
 SECRET_TERM = "鸬鹚鹈鹕"  # rare words: Pagefind segments Chinese, so every word of the term must be unique
 SECRET_YAML = f"""\
 id: {SECRET_ID}
-name: 鸬鹚鹈鹕专项检查
+name: {SECRET_TERM}专项检查
 department: {{department}}
-category: 行政检查
 secret: true
 secrecy:
   reason: 涉及国家秘密
   basis: 《中华人民共和国保守国家秘密法》第九条
-office: {SECRET_TERM}
-legal_basis:
-  - title: 鸬鹚鹈鹕办法
-    level: 法律
-    article: 第一条
-    text: 由{SECRET_TERM}负责。
+  reference: {SECRET_TERM}-001
 changed_on: 2025-03-01
-change_note: {SECRET_TERM}组建
 """
 
 

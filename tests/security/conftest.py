@@ -38,7 +38,7 @@ def write_hostile_catalogue(target: Path) -> Markers:
     documents = {
         "department.yaml": fill(Department, "department:", markers, {"id": DEPARTMENT, "owner_team": None}),
         "powers/hostile-power.yaml": fill(Power, "powers:", markers, ids | {
-            "id": "hostile-power", "fee_bases": ["hostile-fee"], "charged": True, "secret": False, "secrecy": None,
+            "id": "hostile-power", "fee_bases": ["hostile-fee"], "charged": True, "secret": False,
             "procedure.template": "licensing",
         }),
         "fees/hostile-fee.yaml": fill(FeeBasis, "fees:", markers, ids | {"id": "hostile-fee"}),
