@@ -22,8 +22,8 @@ def _megabytes(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from generator.revisions.publish import PublishRequest, publish
 
-    report = publish(PublishRequest(args.catalogue, args.out, args.config, args.flowcharts, args.keep, args.budget_mb, args.site_only,
-                                    engine=args.engine))
+    report = publish(PublishRequest(args.catalogue, args.out, args.config, args.flowcharts, keep=args.keep, budget=args.budget_mb,
+                                    site_only=args.site_only, engine=args.engine))
     if args.site_only:
         print(f"已生成修订 {report.current} 的站点 → {args.out}", file=sys.stderr)
         return 0

@@ -88,7 +88,7 @@ class Publisher:
         self.revisions = revisions  # redacted: as they may be published now
         self.secret = secret
         self.pages = pages
-        self.project = Project.of(request)
+        self.project = sources.Project.of(request)
         self.previous = read_stamp(request.out)
         self.stamp: dict[str, dict] = {}
         self.report = PublishReport(revisions[-1].id)

@@ -19,8 +19,16 @@ def test_bench_end_to_end_tiny(tmp_path: Path, chromium, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(search_measure, "measure_queries", functools.partial(search_measure.measure_queries, browser=chromium))
     out = tmp_path / "out"
-    assert main(["--sizes", "40", "--reps", "1", "--work", str(tmp_path / "work"), "--out", str(out), "--no-charts", "--no-docs"]) == 0
+    assert main(["--sizes", "40", "--reps", "1", "--work", str(tmp_path / "work"), "--out", str(out), "--no-charts", "--no-docs",
+                 "--province", "60", "--province-parts", "2"]) == 0
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    province = results["province"]  # the province run: 2 department parts plus the site part, then assembled
+    assert [p["part"] for p in province["parts"]] == [0, 1, 2] and province["plan"]["parts"] == 2
+    assert all(p["wall_s"] > 0 and p["peak_rss_mb"] > 0 and p["pages"] > 0 for p in province["parts"])
+    slowest = max(p["wall_s"] for p in province["parts"])
+    assert province["critical_path_s"] == round(slowest + province["assemble"]["seconds"], 3)
+    assert province["site"]["record_pages"] > 0 and isinstance(province["search"], dict)
+    assert {t["verdict"] for t in province["targets"]} <= {"pass", "miss", "n/a"} and len(province["targets"]) == 5
     [size] = results["sizes"]
     assert size["records"] == 40
     assert isinstance(size["build"], dict), size["build"]
@@ -92,3 +100,4 @@ def test_scale_page_table_converts_only_bytes() -> None:
     assert rows["| 构建峰值内存（MB）"].endswith("| 200.0 | 2000.0 | 20000.0 | 2000.0 |")
     assert rows["| 站点输出大小（MB）"].endswith("| 1000.0 | 10000.0 | 100000.0 | 10000.0 |")
     assert rows["| MkDocs 引擎冷构建 ÷ 基线（同一次引擎对比）（倍）"].endswith("| 1.07 | 1.07 | — | — |")  # a ratio is not extrapolated
+

@@ -147,6 +147,7 @@ def _plain(text: str) -> object:
 def test_records_migrate_without_loss():
     """Issue 21 item 9: every record written before the new fields (the sample) and the real-records corpus keep
     every value and every comment through fmt, and the result validates."""
+    from generator.models import SecretPower
     from generator.validate import model_for
 
     paths = sorted((PROJECT_ROOT / "catalogue").rglob("*.yaml")) + sorted((PROJECT_ROOT / "tests/fixtures/real/catalogue").rglob("*.yaml"))
@@ -158,4 +159,6 @@ def test_records_migrate_without_loss():
         comments = [line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line and not line.lstrip().startswith(("-", "'", '"'))]
         assert all(c in out for c in comments), path
         kind = "department" if path.name == "department.yaml" else path.parent.name
-        model_for(kind).model_validate(_plain(out))
+        data = _plain(out)
+        secret = kind == "powers" and data.get("secret") is True  # a secret power's file holds only SecretPower's keys
+        (SecretPower if secret else model_for(kind)).model_validate(data)

@@ -85,7 +85,7 @@ def test_summary_never_shows_a_secret_records_fields(repo, tmp_path):
     charts = tmp_path / "charts"
     summary = summarise(repo, "main", "catalogue", "flowcharts", charts, None, dot_of=lambda entry: "digraph { }")
     assert "### 修改涉密职权：承诺时限超过法定时限的职权" in summary
-    assert "| `secrecy.reason` | 不公开理由 | （无） | 涉及国家秘密 |" in summary
+    assert "| `secrecy.reason` | 不公开理由 | （未填写） | 涉及国家秘密 |" in summary
     for secret in ("REF-SECRET-1", "行政许可法", "二十日内", "promised_limit", "category", "2024-03-01"):
         assert secret not in summary
     assert not list(charts.glob("permit-*")) and "permit" not in summary.split("## 流程图变化")[1]

@@ -73,7 +73,9 @@ def test_summary_card_reads_what_the_page_body_says(tab, site_url: str) -> None:
     phone = tab.inner_text("#who ~ .gk-shared a[href^='tel:']")
     assert card["咨询电话"] == phone
     assert tab.get_attribute(".gk-card__actions a[href^='tel:']", "href") == tab.get_attribute("#who ~ .gk-shared a[href^='tel:']", "href")
-    assert card["跑几次"] == "未公布"  # not in the records yet: never a guessed figure
+    visits = tab.evaluate("""() => [...document.querySelectorAll('article li')].map(li => li.textContent.trim())
+                                  .find(t => t.startsWith('到办事现场次数：')) || ''""")
+    assert visits and card["跑几次"] == visits.removeprefix("到办事现场次数：").strip()  # the record's figure, as the body says
 
 
 def test_a_penalty_card_never_says_free(tab, site_url: str) -> None:  # noqa: ANN001

@@ -89,7 +89,9 @@ def test_nothing_found_offers_near_words_catalogues_and_12345(tab, site_url: str
     tab.wait_for_selector("[data-gk-near] a")
     assert "营业" in tab.eval_on_selector_all("[data-gk-near] a", "els => els.map(e => e.textContent)")
     empty = tab.inner_text("[data-gk-empty]")
-    assert "服务事项目录" in empty and "12345" in empty
+    assert "目录" in empty and "12345" in empty
+    browse = tab.locator(".gk-search-browse a", has_text="服务事项目录")  # below the results, on both engines
+    assert browse.is_visible() and browse.get_attribute("href").rstrip("/").endswith("catalogue/services")
     assert tab.get_attribute("[data-gk-empty] a[href^='tel:']", "href") == "tel:12345"
 
 
