@@ -87,9 +87,11 @@ def run_build(catalogue: Path, config: Path, out: Path, flowcharts: Path | None,
     clock = StageClock()
     instrument(clock)
     from generator.build import BuildRequest, build
+    from generator.parts import build_part
 
+    make = build if part is None else build_part
     start = time.perf_counter()
-    compiled = build(BuildRequest(catalogue, out, config, flowcharts, engine=engine, part=part, plan=plan))
+    compiled = make(BuildRequest(catalogue, out, config, flowcharts, engine=engine, part=part, plan=plan))
     total = time.perf_counter() - start
     bundle = compiled.bundle
     return {"stages": {k: round(v, 3) for k, v in clock.times.items()}, "stage_rss_mb": clock.rss,

@@ -44,10 +44,9 @@ def check_site_out(out: Path, catalogue: Path, config_file: Path, flowcharts: Pa
 
 
 def build(request: BuildRequest) -> Compiled:
+    """The whole site in one piece; one part of a split build is generator.parts.build_part's job."""
     if request.part is not None:
-        from generator.parts import build_part
-
-        return build_part(request)
+        raise ValueError("build() makes the whole site: use generator.parts.build_part for a part")
     check_site_out(request.out, request.catalogue, request.config_file, request.flowcharts, request.engine)
     check_replaceable(request.out)  # the build replaces the whole folder: never someone's documents
     compiled = compile_catalogue(request.catalogue, site_options_for(request.config_file, request.engine),

@@ -121,3 +121,10 @@ def test_a_second_build_copies_the_search_index(good_catalogue: Path, tmp_path: 
     monkeypatch.setenv("GONGKAI_NO_CACHE", "1")
     build(_request(good_catalogue / "catalogue", tmp_path / "three"))
     assert len(runs) == 1
+
+
+def test_build_makes_only_whole_sites(tmp_path: Path) -> None:
+    # a part is generator.parts.build_part's job: build() never reaches up into parts/
+    with pytest.raises(ValueError, match="build_part"):
+        build(BuildRequest(ROOT / "catalogue", tmp_path / "out", ROOT / "mkdocs.yml", part="1/3"))
+    assert not (tmp_path / "out").exists()

@@ -11,8 +11,10 @@ from generator.commands.common import add_site_options
 
 def run(args: argparse.Namespace) -> int:
     from generator.build import BuildRequest, build
+    from generator.parts import build_part
 
-    compiled = build(BuildRequest(args.catalogue, args.out, args.config, args.flowcharts, args.strict, engine=args.engine,
+    make = build if args.part is None else build_part
+    compiled = make(BuildRequest(args.catalogue, args.out, args.config, args.flowcharts, args.strict, engine=args.engine,
                                   part=args.part, plan=args.plan))
     for note in compiled.notes:
         print(f"警告：{note}", file=sys.stderr)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.commands.common import add_catalogue_options
 from generator.errors import ConfigError
 
 
@@ -13,7 +14,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.editor.fmt import format_file, yaml_files
     from generator.files import printable
 
-    paths = args.paths or [p for p in (Path("catalogue"), Path("flowcharts")) if p.exists()]
+    paths = args.paths or default_paths(args.catalogue, args.flowcharts)
     missing = [printable(str(p)) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise ConfigError(f"找不到：{'、'.join(missing)}")
@@ -31,8 +32,15 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors or (args.check and changed) else 0
 
 
+def default_paths(catalogue: Path, flowcharts: Path | None) -> list[Path]:
+    """The catalogue and its templates: --flowcharts, else flowcharts/ beside the catalogue when there is one."""
+    beside = catalogue.parent / "flowcharts"
+    return [catalogue] + ([flowcharts] if flowcharts is not None else [beside] if beside.is_dir() else [])
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("fmt", help="整理记录文件的字段顺序和格式（保留注释）")
-    parser.add_argument("paths", nargs="*", type=Path, help="文件或文件夹（默认 catalogue 和 flowcharts）")
+    parser.add_argument("paths", nargs="*", type=Path, help="文件或文件夹（默认 --catalogue 和 --flowcharts 所指的文件夹）")
+    add_catalogue_options(parser)
     parser.add_argument("--check", action="store_true", help="只检查，不修改；有文件需要整理时返回 1")
     parser.set_defaults(run=run)

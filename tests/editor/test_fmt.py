@@ -162,3 +162,19 @@ def test_records_migrate_without_loss():
         data = _plain(out)
         secret = kind == "powers" and data.get("secret") is True  # a secret power's file holds only SecretPower's keys
         (SecretPower if secret else model_for(kind)).model_validate(data)
+
+
+def test_the_sample_is_already_formatted(capsys):
+    # the pull-request workflow runs `gongkai fmt --check`: the sample shows editors the canonical layout
+    assert main(["fmt", "--check", "--catalogue", str(PROJECT_ROOT / "catalogue"),
+                 "--flowcharts", str(PROJECT_ROOT / "flowcharts")]) == 0, capsys.readouterr().err
+
+
+def test_check_on_a_catalogue_names_the_unformatted_file(tmp_path, capsys):
+    path = _power_file(tmp_path, SHUFFLED)
+    tidy = tmp_path / "catalogue" / "demo" / "powers" / "tidy.yaml"
+    tidy.write_text(format_text(SHUFFLED, Power), encoding="utf-8")
+    assert main(["fmt", "--check", "--catalogue", str(tmp_path / "catalogue")]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: 需要整理格式" in err and "tidy.yaml" not in err and "需要整理 1 个" in err
+    assert path.read_text(encoding="utf-8") == SHUFFLED

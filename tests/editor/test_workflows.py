@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from generator.paths import PROJECT_ROOT
 
@@ -84,3 +85,17 @@ def test_workflows_need_no_sudo_when_root():
     for path in WORKFLOWS:
         for line in path.read_text(encoding="utf-8").splitlines():
             assert not re.match(r"\s*sudo\s", line), f"{path.name}: {line.strip()}"
+
+
+def test_pull_request_warns_on_the_file_whose_layout_is_not_canonical(tmp_path):
+    """The workflow's own sed line turns `gongkai fmt --check` output into a warning annotation on the file."""
+    text = (PROJECT_ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    step = YAML(typ="safe").load(text)["jobs"]["check"]["steps"]
+    run = next(s["run"] for s in step if s.get("name") == "检查记录格式")
+    assert "gongkai fmt --check" in run and "exit 1" not in run  # a warning, never a failed check
+    script = re.search(r"sed -n '(.*)' fmt.txt", run).group(1)
+    report = tmp_path / "fmt.txt"
+    report.write_text("catalogue/a/powers/x.yaml: 需要整理格式\n共 2 个文件，需要整理 1 个，未能处理 0 个。\n", encoding="utf-8")
+    out = subprocess.run(["sed", "-n", script, str(report)], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("::warning file=catalogue/a/powers/x.yaml,title=记录格式::")
+    assert "gongkai fmt catalogue/a/powers/x.yaml" in out and out.count("\n") == 1

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildRequest, build
+from generator.build import BuildRequest
 from generator.errors import BuildError, ConfigError
-from generator.parts import assemble
+from generator.parts import assemble, build_part
 from generator.parts.output import PART_FILE
 from generator.parts.plan import read_plan
 from generator.search.index import SHARD_MANIFEST, bundle_name
@@ -136,7 +136,7 @@ def test_assemble_refuses_an_incomplete_set(split_site, tmp_path) -> None:  # no
 @pytest.mark.parametrize("text", ["3", "4/3", "a/b", "1/0"])
 def test_part_option_is_checked(text: str) -> None:
     with pytest.raises(ConfigError, match="--part"):
-        build(BuildRequest(ROOT / "catalogue", Path("/nonexistent/out"), ROOT / "mkdocs.yml", part=text))
+        build_part(BuildRequest(ROOT / "catalogue", Path("/nonexistent/out"), ROOT / "mkdocs.yml", part=text))
 
 
 # One word each, as Pagefind segments them, or words every part's index holds.
