@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.editor.kinds import KINDS, Kind, field_order
 from generator.editor.schema import SCHEMA_DIR
 from generator.errors import GongkaiError
+from generator.files import is_printable, printable
 from generator.models.base import ID_PATTERN
 
 PLACEHOLDER = "待填写"
@@ -109,6 +110,8 @@ class NewRecord:
 def schema_comment(record_path: Path, schema_dir: Path, kind: Kind) -> str:
     """The yaml-language-server modeline, with the schema path relative to the record (as VS Code resolves it)."""
     relative = os.path.relpath(schema_dir / kind.schema_file, record_path.parent)
+    if not is_printable(relative):  # a folder name that is not UTF-8 cannot be written into a UTF-8 record
+        raise ScaffoldError(f"JSON Schema 文件夹名“{printable(str(schema_dir))}”含有无法识别的字符。请用 --schema-dir 指定名称只含正常字符的文件夹。")
     return f"# yaml-language-server: $schema={Path(relative).as_posix()}\n"
 
 
@@ -151,9 +154,10 @@ def validate_request(new: NewRecord) -> None:
 
 def create(new: NewRecord, schema_dir: Path) -> Path:
     validate_request(new)
+    text = render(new, schema_dir)  # before the file exists: a failure leaves nothing behind
     new.path.parent.mkdir(parents=True, exist_ok=True)
     with new.path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even if a file appeared meanwhile
-        out.write(render(new, schema_dir))
+        out.write(text)
     return new.path
 
 

@@ -84,3 +84,11 @@ def test_new_record_names_every_field_of_its_kind(project, kind):
     assert missing == []
     for name, info in model.model_fields.items():
         assert re.search(rf"^{name}:", text, re.MULTILINE) or f"# {name}:  # {info.title}：" in text
+
+
+def test_a_schema_folder_name_that_is_not_utf8_is_refused_and_leaves_no_file(project, capsys):
+    # found by tests/security/test_cli_fuzz.py: the modeline could not be written, and an empty file stayed behind
+    assert _new(project, "fee", "--id", "odd-schema", "--schema-dir", "bad-\udcff") == 1
+    err = capsys.readouterr().err
+    assert "含有无法识别的字符" in err and "内部错误" not in err and "Traceback" not in err
+    assert not (project / "catalogue" / "alpha" / "fees" / "odd-schema.yaml").exists()
