@@ -20,7 +20,7 @@ from generator.resolve import resolve
 from generator.revisions.check_stage import deadline_diagnostics
 from generator.rules import apply_rules
 from generator.templates import load_templates
-from generator.validate import Validated, validate_all
+from generator.validate import Validated, Validation, validate_all
 from generator.workdays import default_calendar_dir
 
 
@@ -64,8 +64,9 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
         return CheckResult([Diagnostic(str(catalogue_dir), message="目录不存在。请用 --catalogue 指定记录所在的文件夹。")], 0)
     templates_dir = flowcharts_dir or default_flowcharts(catalogue_dir)
     templates, diagnostics = load_templates(templates_dir)
-    loaded = load_catalogue(catalogue_dir)
-    items, validation = validate_all(loaded.documents)
+    validating = Validation()
+    loaded = load_catalogue(catalogue_dir, each=validating.add)  # validated while the helpers parse
+    items, validation = validating.records, validating.diagnostics
     catalogue, references = resolve(items, loaded.documents, templates, root or catalogue_dir.resolve().parent)
     diagnostics += loaded.diagnostics + validation + apply_rules(items) + references
     diagnostics += limit_diagnostics(items, catalogue, default_calendar_dir(catalogue_dir))  # the time-limit arithmetic

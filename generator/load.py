@@ -7,14 +7,14 @@ import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
-from generator import fastyaml
+from generator import fastyaml, workshare
 from generator.diagnostics import Diagnostic
 from generator.files import FileTooBig, NotRegularFile, is_printable, kind_of, read_regular, refusal
 from generator.models import RECORD_KINDS
@@ -292,9 +292,10 @@ def _shape_problem(shown: str, data: Any) -> Diagnostic | None:
     return None
 
 
-def load_catalogue(catalogue: Path, only: frozenset[str] | None = None) -> LoadResult:
+def load_catalogue(catalogue: Path, only: frozenset[str] | None = None, each: Callable[[RawDocument], Any] | None = None) -> LoadResult:
     """Parse every YAML file under `catalogue`; problems become diagnostics, never exceptions.
-    `only`: the files to load, as catalogue-relative POSIX paths (one part of a split build, generator/parts/)."""
+    `only`: the files to load, as catalogue-relative POSIX paths (one part of a split build, generator/parts/).
+    `each`: called with every document, in order, as soon as it is loaded (validation runs while helpers parse)."""
     found, refused = _discover(catalogue)
     if only is not None:
         found = [(parts, path) for parts, path in found if "/".join(parts) in only]
@@ -315,7 +316,10 @@ def load_catalogue(catalogue: Path, only: frozenset[str] | None = None) -> LoadR
         if problem:
             diagnostics.append(problem)
         else:
-            documents.append(RawDocument(path, shown, place[0], place[1], data, raw))
+            documents.append(document := RawDocument(path, shown, place[0], place[1], data, raw))
+            if each is not None:
+                each(document)
+    next(loaded, None)  # the end: the helpers, if any, are joined
     return LoadResult(documents, diagnostics, len(files) + len(refused))
 
 
@@ -330,14 +334,11 @@ def _load_one(shown: str, path: Path) -> Loaded:
     return data, problem, raw
 
 
-_FORKED: list[tuple[str, Path]] = []  # what a forked helper inherits, so its jobs are never sent to it
-
-
-def _load_slice(bounds: tuple[int, int]) -> list[bytes | Loaded]:
-    """A helper's share. Good documents go back as marshal bytes (several times faster to send than
+def _packed(jobs: list[tuple[str, Path]]) -> list[bytes | Loaded]:
+    """A helper's piece. Good documents go back as marshal bytes (several times faster to send than
     pickle); problems and anything marshal cannot carry (e.g. sets from the reference loader) as is."""
     out: list[bytes | Loaded] = []
-    for shown, path in _FORKED[bounds[0]:bounds[1]]:
+    for shown, path in jobs:
         data, problem, raw = loaded = _load_one(shown, path)
         try:
             out.append(loaded if problem else marshal.dumps((data, raw)))
@@ -357,29 +358,22 @@ def _unpack(piece: list[bytes | Loaded]) -> list[Loaded]:
     return unpacked
 
 
-def _load_all(jobs: list[tuple[str, Path]]) -> list[Loaded]:
-    """Read and parse in this process and, for large catalogues, in a forked helper on each further core.
+PIECE = 100  # files a process reads and parses at a time when helpers share the work
 
-    The data crosses only between this process and its own fork, so marshal (plain dicts, lists,
-    scalars and bytes) is safe here; nothing is ever read back from disk this way. The helpers take
-    a little more than their share and send it in pieces: the parent unpacks one piece while they
-    parse the next.
+
+def _load_all(jobs: list[tuple[str, Path]]) -> Iterator[Loaded]:
+    """Read and parse, in order, in this process and, for large catalogues, in a forked helper on each further core.
+
+    Results are handed out as they come (see workshare), so this process's caller (validation) runs while the
+    helpers parse. The data crosses only between this process and its own fork, so marshal (plain dicts, lists,
+    scalars and bytes) is safe here; nothing is ever read back from disk this way.
     """
     workers = min(os.cpu_count() or 1, 4)
     if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [_load_one(shown, path) for shown, path in jobs]
-    own = int(len(jobs) * 0.9 / workers)
-    pieces = 4 * (workers - 1)
-    step = -(-(len(jobs) - own) // pieces)
-    bounds = [(start, min(start + step, len(jobs))) for start in range(own, len(jobs), step)]
-    _FORKED[:] = jobs
-    try:
-        with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
-            helpers = pool.imap(_load_slice, bounds)
-            mine = [_load_one(shown, path) for shown, path in jobs[:own]]
-            return mine + [result for piece in helpers for result in _unpack(piece)]
-    finally:
-        _FORKED.clear()
+        return (_load_one(shown, path) for shown, path in jobs)
+    pieces = [jobs[start:start + PIECE] for start in range(0, len(jobs), PIECE)]
+    return workshare.in_order(len(pieces), lambda i: [_load_one(shown, path) for shown, path in pieces[i]],
+                              lambda i: _packed(pieces[i]), _unpack, workers - 1)
 
 
 def _read(shown: str, path: Path) -> tuple[bytes, None] | tuple[None, Diagnostic]:

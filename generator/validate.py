@@ -171,12 +171,22 @@ def validate_document(raw: RawDocument) -> tuple[BaseModel | None, list[Diagnost
         return None, [pydantic_diagnostic(raw, model, e) for e in exc.errors(include_url=False)]
 
 
-def validate_all(documents: list[RawDocument]) -> tuple[list[Validated], list[Diagnostic]]:
-    records: list[Validated] = []
-    diagnostics: list[Diagnostic] = []
-    for raw in documents:
+class Validation:
+    """Documents validated one at a time, as they are loaded (load_catalogue's `each`)."""
+
+    def __init__(self) -> None:
+        self.records: list[Validated] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    def add(self, raw: RawDocument) -> None:
         record, problems = validate_document(raw)
-        diagnostics.extend(problems)
+        self.diagnostics += problems
         if record is not None:
-            records.append(Validated(raw, record))
-    return records, diagnostics
+            self.records.append(Validated(raw, record))
+
+
+def validate_all(documents: list[RawDocument]) -> tuple[list[Validated], list[Diagnostic]]:
+    validation = Validation()
+    for raw in documents:
+        validation.add(raw)
+    return validation.records, validation.diagnostics

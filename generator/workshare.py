@@ -1,0 +1,94 @@
+"""Numbered pieces of work shared between this process and forked helpers; the results come back in order.
+
+Each process takes the next unclaimed piece from one shared counter, so a piece is done exactly once and
+nobody waits while work is left. This process hands out every result as soon as it is next in order (its
+caller's work on it, e.g. validation, runs meanwhile) and takes a piece itself only when the next result is
+not ready yet: the helpers do as much of the work as they can keep up with, on whatever the machine has
+to spare. A helper that fails on a piece, or dies, costs only speed: this process does that piece itself,
+and a failure then raises here as it would have without helpers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing.connection import Connection, wait
+from typing import Any, Callable, Iterator, TypeVar
+
+T = TypeVar("T")
+
+
+def in_order(pieces: int, mine: Callable[[int], list[T]], theirs: Callable[[int], Any], unpack: Callable[[Any], list[T]],
+             helpers: int) -> Iterator[T]:
+    """Every result of pieces 0 … pieces-1, in order. `mine(i)`: piece i done here; `theirs(i)`: done in a helper,
+    in a form cheap to send (unpacked here by `unpack`). Needs the fork start method: helpers share this process's
+    memory as it is, and nothing but the results crosses."""
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+
+    def claim() -> int | None:
+        with counter.get_lock():
+            piece = counter.value
+            if piece >= pieces:
+                return None
+            counter.value = piece + 1
+            return piece
+
+    live: list[Connection] = []
+    processes = []
+    try:
+        for _ in range(helpers):
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(target=_helper, args=(claim, theirs, writer), daemon=True)
+            process.start()
+            writer.close()
+            live.append(reader)
+            processes.append(process)
+        done: dict[int, list[T]] = {}
+        for wanted in range(pieces):
+            while wanted not in done:
+                _receive(live, done, mine, unpack, block=False)
+                if wanted in done:
+                    break
+                piece = claim()
+                if piece is not None:
+                    done[piece] = mine(piece)
+                elif live:
+                    _receive(live, done, mine, unpack, block=True)
+                else:  # claimed by a helper that is gone
+                    done[wanted] = mine(wanted)
+            yield from done.pop(wanted)
+    finally:
+        for reader in live:
+            reader.close()
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+
+
+def _receive(live: list[Connection], done: dict[int, list[T]], mine: Callable[[int], list[T]], unpack: Callable[[Any], list[T]],
+             block: bool) -> None:
+    for reader in wait(live, timeout=None if block else 0):
+        try:
+            message = reader.recv()
+        except (EOFError, OSError):
+            message = None
+        if message is None:  # the helper has finished, or died
+            live.remove(reader)
+            reader.close()
+            continue
+        piece, result = message
+        done[piece] = mine(piece) if result is None else unpack(result)
+
+
+def _helper(claim: Callable[[], int | None], theirs: Callable[[int], Any], writer: Connection) -> None:
+    try:
+        while (piece := claim()) is not None:
+            try:
+                result = theirs(piece)
+            except Exception:  # noqa: BLE001 — the main process does this piece again and meets the error itself
+                result = None
+            writer.send((piece, result))
+        writer.send(None)
+    finally:
+        writer.close()
