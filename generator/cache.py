@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator import outlive
 from generator.diagnostics import CheckSummary, Diagnostic, Severity
 from generator.files import NotRegularFile, describe, read_regular
 from generator.notice import warn
@@ -192,7 +193,8 @@ def cached_check(catalogue: Path, flowcharts: Path | None = None, strict: bool =
         return hit
     from generator.check import check_catalogue  # only on a miss: importing the checker costs a third of a second
 
-    result = check_catalogue(catalogue, flowcharts, strict=strict)
+    result = check_catalogue(catalogue, flowcharts, strict=strict, last=True)
+    outlive.keep(result)
     summary = CheckSummary(result.diagnostics, result.files)
     if cache is not None:
         cache.put(summary)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from generator import outlive
 from generator.catalogue import Catalogue
 from generator.diagnostics import CheckSummary, Diagnostic, sort_key
 from generator.editor.checks import editor_diagnostics
@@ -53,13 +54,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_catalogue(catalogue_dir: Path, flowcharts_dir: Path | None = None, root: Path | None = None, strict: bool = False, today: date | None = None) -> CheckResult:
-    """Run every check stage over a catalogue folder; positions are looked up only for files with problems."""
+def check_catalogue(catalogue_dir: Path, flowcharts_dir: Path | None = None, root: Path | None = None, strict: bool = False,
+                    today: date | None = None, last: bool = False) -> CheckResult:
+    """Run every check stage over a catalogue folder; positions are looked up only for files with problems.
+    `last`: nothing else runs in this process after the check, so what it built may outlive it (generator/outlive.py)."""
     with _collector_paused():
-        return _check(catalogue_dir, flowcharts_dir, root, strict, today)
+        return _check(catalogue_dir, flowcharts_dir, root, strict, today, last)
 
 
-def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, strict: bool, today: date | None) -> CheckResult:
+def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, strict: bool, today: date | None, last: bool) -> CheckResult:
     if not catalogue_dir.is_dir():
         return CheckResult([Diagnostic(str(catalogue_dir), message="目录不存在。请用 --catalogue 指定记录所在的文件夹。")], 0)
     templates_dir = flowcharts_dir or default_flowcharts(catalogue_dir)
@@ -76,6 +79,8 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     positioned = [_with_position(d, files) for d in diagnostics]
     if strict:
         positioned = [d.as_error() for d in positioned]
+    if last:
+        outlive.keep(loaded, items, catalogue)
     return CheckResult(sorted(set(positioned), key=sort_key), loaded.files, catalogue)
 
 

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from generator import outlive
 from generator.commands import build, check, serve, synth
 from generator.commands import codeowners, fmt, new, schema
 from generator.commands import assemble, calendar, cms, linkcheck, parts, publish, revise
@@ -54,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
               "这是 Gongkai 的缺陷，不是您的操作问题。请把上面这行和所用的命令报告给维护人员"
               "（设置环境变量 GONGKAI_DEBUG=1 重新运行可看到详细信息）。", file=sys.stderr)
         return 70  # EX_SOFTWARE
+
+
+def entry() -> int:
+    """The program itself (`gongkai`, `python -m generator`): a check may end without freeing what it built."""
+    outlive.arm()
+    return outlive.end(main())
 
 
 def _printable_streams() -> None:

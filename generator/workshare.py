@@ -1,10 +1,10 @@
 """Numbered pieces of work shared between this process and forked helpers; the results come back in order.
 
-Each process takes the next unclaimed piece from one shared counter, so a piece is done exactly once and
-nobody waits while work is left. This process hands out every result as soon as it is next in order (its
-caller's work on it, e.g. validation, runs meanwhile) and takes a piece itself only when the next result is
-not ready yet: the helpers do as much of the work as they can keep up with, on whatever the machine has
-to spare. A helper that fails on a piece, or dies, costs only speed: this process does that piece itself,
+The helpers take unclaimed pieces from the front, this process from the back, so a piece is done exactly
+once and nobody waits while work is left. This process hands out every result as soon as it is next in
+order (its caller's work on it, e.g. validation, runs meanwhile) and takes a piece itself only when the next
+result is not ready yet; the pieces it takes are the last ones, needed only at the end. So the helpers do
+as much of the work as they can keep up with, on whatever the machine has to spare. A helper that fails on a piece, or dies, costs only speed: this process does that piece itself,
 and a failure then raises here as it would have without helpers.
 """
 
@@ -23,15 +23,18 @@ def in_order(pieces: int, mine: Callable[[int], list[T]], theirs: Callable[[int]
     in a form cheap to send (unpacked here by `unpack`). Needs the fork start method: helpers share this process's
     memory as it is, and nothing but the results crosses."""
     context = multiprocessing.get_context("fork")
-    counter = context.Value("i", 0)
+    unclaimed = context.Array("i", [0, pieces])  # [first, end) of the pieces nobody has taken yet
 
-    def claim() -> int | None:
-        with counter.get_lock():
-            piece = counter.value
-            if piece >= pieces:
+    def claim(from_back: bool = False) -> int | None:
+        with unclaimed.get_lock():
+            first, end = unclaimed[0], unclaimed[1]
+            if first >= end:
                 return None
-            counter.value = piece + 1
-            return piece
+            if from_back:
+                unclaimed[1] = end - 1
+                return end - 1
+            unclaimed[0] = first + 1
+            return first
 
     live: list[Connection] = []
     processes = []
@@ -49,7 +52,7 @@ def in_order(pieces: int, mine: Callable[[int], list[T]], theirs: Callable[[int]
                 _receive(live, done, mine, unpack, block=False)
                 if wanted in done:
                     break
-                piece = claim()
+                piece = claim(from_back=True)
                 if piece is not None:
                     done[piece] = mine(piece)
                 elif live:

@@ -103,3 +103,35 @@ def test_github_format_carries_file_line_and_title(in_case, run_cli) -> None:
     path, line, col, _ = plain.split(":", 3)
     assert result.out.startswith(f"::error file={path},line={line},col={col},title=变更日期 (changed_on)::变更日期 (changed_on): ")
     assert result.code == 1
+
+
+def _diagnostics(catalogue: Path, flowcharts: Path) -> list:
+    from generator.check import check_catalogue
+
+    return check_catalogue(catalogue, flowcharts).diagnostics
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fast_and_exact_loading_give_the_same_diagnostics(case: str, in_case, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast loader (yaml-rs, libyaml), parsing shared with forked helpers, and the exact loader (ruamel, with its
+    lines and columns) alone, one file at a time: the same problems at the same file, line, column and field."""
+    import generator.load as load
+    from generator import fastyaml
+
+    in_case(case)
+    catalogue, flowcharts = Path("catalogue"), GOOD / "flowcharts"
+    fast = _diagnostics(catalogue, flowcharts)
+    with monkeypatch.context() as patched:
+        patched.setattr(load, "PARALLEL_FROM", 1)
+        patched.setattr(load, "PIECE", 2)
+        patched.setattr(load.os, "cpu_count", lambda: 2)
+        shared = _diagnostics(catalogue, flowcharts)
+
+    def unsure(text: str) -> None:
+        raise fastyaml.Unsure
+
+    monkeypatch.setattr(fastyaml, "load", unsure)  # every file through the reference loader
+    exact = _diagnostics(catalogue, flowcharts)
+    assert exact, case
+    assert fast == exact
+    assert shared == exact
