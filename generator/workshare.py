@@ -11,7 +11,9 @@ and a failure then raises here as it would have without helpers.
 from __future__ import annotations
 
 import multiprocessing
-from multiprocessing.connection import Connection, wait
+import queue
+import threading
+from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -36,7 +38,8 @@ def in_order(pieces: int, mine: Callable[[int], list[T]], theirs: Callable[[int]
             unclaimed[0] = first + 1
             return first
 
-    live: list[Connection] = []
+    arrived: queue.SimpleQueue[tuple[int, Any] | None] = queue.SimpleQueue()
+    readers: list[Connection] = []
     processes = []
     try:
         for _ in range(helpers):
@@ -44,41 +47,59 @@ def in_order(pieces: int, mine: Callable[[int], list[T]], theirs: Callable[[int]
             process = context.Process(target=_helper, args=(claim, theirs, writer), daemon=True)
             process.start()
             writer.close()
-            live.append(reader)
+            readers.append(reader)
             processes.append(process)
+        for reader in readers:  # threads only after the last fork
+            threading.Thread(target=_read, args=(reader, arrived), daemon=True).start()
+        live = len(readers)
         done: dict[int, list[T]] = {}
         for wanted in range(pieces):
             while wanted not in done:
-                _receive(live, done, mine, unpack, block=False)
+                live -= _take(arrived, done, mine, unpack, block=False)
                 if wanted in done:
                     break
                 piece = claim(from_back=True)
                 if piece is not None:
                     done[piece] = mine(piece)
                 elif live:
-                    _receive(live, done, mine, unpack, block=True)
+                    live -= _take(arrived, done, mine, unpack, block=True)
                 else:  # claimed by a helper that is gone
                     done[wanted] = mine(wanted)
             yield from done.pop(wanted)
     finally:
-        for reader in live:
-            reader.close()
         for process in processes:
             if process.is_alive():
                 process.terminate()
             process.join()
+        for reader in readers:
+            reader.close()
 
 
-def _receive(live: list[Connection], done: dict[int, list[T]], mine: Callable[[int], list[T]], unpack: Callable[[Any], list[T]],
-             block: bool) -> None:
-    for reader in wait(live, timeout=None if block else 0):
+def _read(reader: Connection, arrived: queue.SimpleQueue) -> None:
+    """A helper's results as they come, so that it never waits for this process to read them (a piece is far more
+    than a pipe holds); mostly in system calls, which leave the interpreter to the main thread."""
+    while True:
         try:
             message = reader.recv()
         except (EOFError, OSError):
             message = None
+        arrived.put(message)
         if message is None:  # the helper has finished, or died
-            live.remove(reader)
-            reader.close()
+            return
+
+
+def _take(arrived: queue.SimpleQueue, done: dict[int, list[T]], mine: Callable[[int], list[T]], unpack: Callable[[Any], list[T]],
+          block: bool) -> int:
+    """Results that have arrived (at least one when `block`); how many helpers have ended meanwhile."""
+    ended = 0
+    while True:
+        try:
+            message = arrived.get(block=block)
+        except queue.Empty:
+            return ended
+        block = False
+        if message is None:
+            ended += 1
             continue
         piece, result = message
         done[piece] = mine(piece) if result is None else unpack(result)
