@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from generator import outlive
+from generator import load as loading
+from generator import outlive, workshare
 from generator.catalogue import Catalogue
 from generator.diagnostics import CheckSummary, Diagnostic, sort_key
 from generator.editor.checks import editor_diagnostics
@@ -70,11 +73,16 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     validating = Validation()
     loaded = load_catalogue(catalogue_dir, each=validating.add)  # validated while the helpers parse
     items, validation = validating.records, validating.diagnostics
+
+    def per_record() -> list[Diagnostic]:  # needs the records alone, not the catalogue: runs beside resolve below
+        return apply_rules(items) + editor_diagnostics(loaded.documents, items, catalogue_dir, root or catalogue_dir.resolve().parent)
+
+    beside = workshare.aside(per_record) if _worth_a_helper(len(items)) else per_record
     catalogue, references = resolve(items, loaded.documents, templates, root or catalogue_dir.resolve().parent)
-    diagnostics += loaded.diagnostics + validation + apply_rules(items) + references
+    diagnostics += loaded.diagnostics + validation + references
     diagnostics += limit_diagnostics(items, catalogue, default_calendar_dir(catalogue_dir))  # the time-limit arithmetic
     diagnostics += deadline_diagnostics(catalogue, catalogue_dir, today, root)  # the 20-working-day rule; today: arg or GONGKAI_TODAY
-    diagnostics += editor_diagnostics(loaded.documents, items, catalogue_dir, root or catalogue_dir.resolve().parent)  # CODEOWNERS, placeholders
+    diagnostics += beside()  # the content rules; CODEOWNERS, placeholders, filler
     files = {doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)
     positioned = [_with_position(d, files) for d in diagnostics]
     if strict:
@@ -82,6 +90,11 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     if last:
         outlive.keep(loaded, items, catalogue)
     return CheckResult(sorted(set(positioned), key=sort_key), loaded.files, catalogue)
+
+
+def _worth_a_helper(records: int) -> bool:
+    """A forked helper for the per-record stages: only for a large catalogue (as the loader's helpers), with a core to spare."""
+    return records >= loading.PARALLEL_FROM and (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
 
 VIEW_BATCH = 4000  # files loaded and validated at a time by load_view: their parsed YAML is let go before the next

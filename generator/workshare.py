@@ -41,6 +41,7 @@ def in_order(pieces: int, mine: Callable[[int], list[T]], theirs: Callable[[int]
     arrived: queue.SimpleQueue[tuple[int, Any] | None] = queue.SimpleQueue()
     readers: list[Connection] = []
     processes = []
+    threads: list[threading.Thread] = []
     try:
         for _ in range(helpers):
             reader, writer = context.Pipe(duplex=False)
@@ -50,7 +51,8 @@ def in_order(pieces: int, mine: Callable[[int], list[T]], theirs: Callable[[int]
             readers.append(reader)
             processes.append(process)
         for reader in readers:  # threads only after the last fork
-            threading.Thread(target=_read, args=(reader, arrived), daemon=True).start()
+            threads.append(threading.Thread(target=_read, args=(reader, arrived), daemon=True))
+            threads[-1].start()
         live = len(readers)
         done: dict[int, list[T]] = {}
         for wanted in range(pieces):
@@ -71,6 +73,8 @@ def in_order(pieces: int, mine: Callable[[int], list[T]], theirs: Callable[[int]
             if process.is_alive():
                 process.terminate()
             process.join()
+        for thread in threads:  # each sees the end of its pipe once its helper is gone
+            thread.join()
         for reader in readers:
             reader.close()
 
@@ -114,5 +118,38 @@ def _helper(claim: Callable[[], int | None], theirs: Callable[[int], Any], write
                 result = None
             writer.send((piece, result))
         writer.send(None)
+    finally:
+        writer.close()
+
+
+def aside(work: Callable[[], T]) -> Callable[[], T]:
+    """`work` started in a forked helper while this process goes on; the returned function waits for its result.
+    A helper that fails or dies costs only time: the work is then done here (and a failure raises here)."""
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    process = context.Process(target=_aside, args=(work, writer), daemon=True)
+    process.start()
+    writer.close()
+
+    def result() -> T:
+        try:
+            message = reader.recv()
+        except (EOFError, OSError):
+            message = None
+        finally:
+            reader.close()
+            process.join()
+        return work() if message is None else message[0]
+
+    return result
+
+
+def _aside(work: Callable[[], Any], writer: Connection) -> None:
+    try:
+        try:
+            message: tuple[Any] | None = (work(),)
+        except Exception:  # noqa: BLE001 — the main process does the work again and meets the error itself
+            message = None
+        writer.send(message)
     finally:
         writer.close()

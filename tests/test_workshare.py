@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.workshare import in_order
+from generator.workshare import aside, in_order
 
 PIECES = 40
 
@@ -76,3 +76,32 @@ def _children() -> list:
     import multiprocessing
 
     return multiprocessing.active_children()
+
+
+def test_work_aside_gives_its_result() -> None:
+    assert aside(lambda: [(1, "一"), (2, "二")])() == [(1, "一"), (2, "二")]
+
+
+def test_work_aside_that_fails_or_dies_is_done_here() -> None:
+    pid = os.getpid()
+
+    def fails_in_the_helper() -> int:
+        if os.getpid() != pid:
+            raise ValueError("a helper's failure")
+        return 7
+
+    def dies_in_the_helper() -> int:
+        if os.getpid() != pid:
+            os._exit(9)
+        return 8
+
+    assert aside(fails_in_the_helper)() == 7
+    assert aside(dies_in_the_helper)() == 8
+
+
+def test_work_aside_that_fails_here_too_raises_here() -> None:
+    def fails() -> int:
+        raise RuntimeError("everywhere")
+
+    with pytest.raises(RuntimeError):
+        aside(fails)()
