@@ -77,10 +77,11 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     def per_record() -> list[Diagnostic]:  # needs the records alone, not the catalogue: runs beside resolve below
         return apply_rules(items) + editor_diagnostics(loaded.documents, items, catalogue_dir, root or catalogue_dir.resolve().parent)
 
-    beside = workshare.aside(per_record) if _worth_a_helper(len(items)) else per_record
+    helped = _worth_a_helper(len(items))
+    beside = workshare.aside(per_record) if helped else per_record
     catalogue, references = resolve(items, loaded.documents, templates, root or catalogue_dir.resolve().parent)
     diagnostics += loaded.diagnostics + validation + references
-    diagnostics += limit_diagnostics(items, catalogue, default_calendar_dir(catalogue_dir))  # the time-limit arithmetic
+    diagnostics += limit_diagnostics(items, catalogue, default_calendar_dir(catalogue_dir), workshare.aside if helped else None)  # the time-limit arithmetic
     diagnostics += deadline_diagnostics(catalogue, catalogue_dir, today, root)  # the 20-working-day rule; today: arg or GONGKAI_TODAY
     diagnostics += beside()  # the content rules; CODEOWNERS, placeholders, filler
     files = {doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)

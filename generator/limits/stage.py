@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from generator.catalogue import Catalogue, Entry
 from generator.diagnostics import Diagnostic
@@ -79,10 +79,21 @@ class LimitChecker:
             yield problem(item, _loc(entry, f), message(wording, f))
 
 
-def limit_diagnostics(items: list[Validated], catalogue: Catalogue, calendar_dir: Path) -> list[Diagnostic]:
+def limit_diagnostics(items: list[Validated], catalogue: Catalogue, calendar_dir: Path,
+                      aside: Callable[[Callable[[], list[Diagnostic]]], Callable[[], list[Diagnostic]]] | None = None) -> list[Diagnostic]:
+    """`aside`: starts work elsewhere (a forked helper, generator/workshare.py) and gives a function that waits for its
+    result; the second half of the records is checked there. One checker, made before, serves both halves."""
     pairs = [(item, catalogue.entries.get(item.record.id)) for item in items if isinstance(item.record, (Power, ServiceItem))]
     pairs = [(item, entry) for item, entry in pairs if entry is not None and entry.record is item.record and not entry.is_secret]
     if not pairs:
         return []
     checker = LimitChecker(calendar_dir, min(item.record.changed_on for item, _ in pairs) - timedelta(days=366))
-    return [d for item, entry in pairs for d in checker.check(item, entry)]
+
+    def check(part: list[tuple[Validated, Entry]]) -> list[Diagnostic]:
+        return [d for item, entry in part for d in checker.check(item, entry)]
+
+    if aside is None:
+        return check(pairs)
+    half = len(pairs) // 2
+    second = aside(lambda: check(pairs[half:]))
+    return check(pairs[:half]) + second()
