@@ -20,7 +20,7 @@ from generator.limits import limit_diagnostics
 from generator.load import load_catalogue
 from generator.paths import default_flowcharts, display_path
 from generator.positions import locate
-from generator.resolve import resolve
+from generator.resolve import reference_diagnostics, resolve
 from generator.revisions.check_stage import deadline_diagnostics
 from generator.rules import apply_rules
 from generator.templates import load_templates
@@ -75,15 +75,16 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     items, validation = validating.records, validating.diagnostics
 
     def per_record() -> list[Diagnostic]:  # needs the records alone, not the catalogue: runs beside resolve below
-        return apply_rules(items) + editor_diagnostics(loaded.documents, items, catalogue_dir, root or catalogue_dir.resolve().parent)
+        return (reference_diagnostics(items, loaded.documents, templates) + apply_rules(items)
+                + editor_diagnostics(loaded.documents, items, catalogue_dir, root or catalogue_dir.resolve().parent))
 
     helped = _worth_a_helper(len(items))
     beside = workshare.aside(per_record) if helped else per_record
-    catalogue, references = resolve(items, loaded.documents, templates, root or catalogue_dir.resolve().parent)
-    diagnostics += loaded.diagnostics + validation + references
+    catalogue, channels = resolve(items, loaded.documents, templates, root or catalogue_dir.resolve().parent, references=False)
+    diagnostics += loaded.diagnostics + validation + channels
     diagnostics += limit_diagnostics(items, catalogue, default_calendar_dir(catalogue_dir), workshare.aside if helped else None)  # the time-limit arithmetic
     diagnostics += deadline_diagnostics(catalogue, catalogue_dir, today, root)  # the 20-working-day rule; today: arg or GONGKAI_TODAY
-    diagnostics += beside()  # the content rules; CODEOWNERS, placeholders, filler
+    diagnostics += beside()  # references between records; the content rules; CODEOWNERS, placeholders, filler
     files = {doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)
     positioned = [_with_position(d, files) for d in diagnostics]
     if strict:
@@ -117,7 +118,7 @@ def load_view(catalogue_dir: Path, flowcharts_dir: Path | None, only: frozenset[
             diagnostics += [_with_position(d, {doc.shown: doc.path for doc in loaded.documents}) for d in loaded.diagnostics + validation]
             items += [Validated(replace(item.raw, data=None, raw=None), item.record) for item in valid]
             files += loaded.files
-        catalogue, _ = resolve(items, [item.raw for item in items], templates, catalogue_dir.resolve().parent)
+        catalogue, _ = resolve(items, [item.raw for item in items], templates, catalogue_dir.resolve().parent, references=False)
     return CheckResult(sorted(set(diagnostics), key=sort_key), files, catalogue)
 
 

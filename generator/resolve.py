@@ -183,18 +183,30 @@ def _fee_users(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
     return dict(users)
 
 
-def resolve(items: list[Validated], documents: list[RawDocument], templates: dict[str, ProcedureTemplate], root: Path) -> tuple[Catalogue, list[Diagnostic]]:
-    _resolved_folder.cache_clear()  # folders are resolved once per run: a long `serve` sees renamed links
+def reference_diagnostics(items: list[Validated], documents: list[RawDocument], templates: dict[str, ProcedureTemplate]) -> list[Diagnostic]:
+    """What is wrong between records (folders, ids, departments, fees, templates), without building the catalogue:
+    `check` finds these in a helper process while this one resolves (generator/check.py)."""
     diagnostics = list(_department_checks(items, documents)) + list(_identity_checks(items))
-    departments = {i.record.id: DepartmentEntry(i.record, _source(i.raw, root)) for i in items if i.raw.kind == "department"}
     known = {kind: _known_ids(documents, kind) for kind in ("department", "fees")}  # once, not per record (O(N²) at 10k)
-    entries: dict[str, Entry] = {}
     fitting_by_category: dict[str, list[str]] = {}
+    for item in items:
+        if item.raw.kind != "department":
+            diagnostics += _reference_checks(item, known, templates)
+            diagnostics += _template_suggestion(item, templates, fitting_by_category)
+    return diagnostics
+
+
+def resolve(items: list[Validated], documents: list[RawDocument], templates: dict[str, ProcedureTemplate], root: Path,
+            references: bool = True) -> tuple[Catalogue, list[Diagnostic]]:
+    """The catalogue, and the problems found on the way; `references=False`: without reference_diagnostics (the
+    caller finds them itself, or has no use for them)."""
+    _resolved_folder.cache_clear()  # folders are resolved once per run: a long `serve` sees renamed links
+    diagnostics = reference_diagnostics(items, documents, templates) if references else []
+    departments = {i.record.id: DepartmentEntry(i.record, _source(i.raw, root)) for i in items if i.raw.kind == "department"}
+    entries: dict[str, Entry] = {}
     for item in items:
         if item.raw.kind == "department":
             continue
-        diagnostics += _reference_checks(item, known, templates)
-        diagnostics += _template_suggestion(item, templates, fitting_by_category)
         department = departments.get(item.record.department)
         if department is None or item.record.id in entries:
             continue
