@@ -63,6 +63,7 @@ def test_what_cannot_be_drawn_is_said_in_chinese() -> None:
         _with("department: public-security", "department: nowhere"),
         _with("name: 扣留未悬挂号牌或者未随车携带行驶证、驾驶证的机动车\n", ""),
         _with("  - ref: approve\n", "  - ref: no-such-step\n"),
+        _with("department: public-security\n", "department: public-security\nsecret: true\n"),
     ]
     results = run_chart([{"kind": "powers", "source": text} for text in cases])
     problems = [r.get("problem", r) for r in results]
@@ -70,6 +71,7 @@ def test_what_cannot_be_drawn_is_said_in_chinese() -> None:
     assert problems[1] == "实施主体“nowhere”不是目录中的部门。"
     assert problems[2] == "请先填写名称。"
     assert problems[3] == "模板环节“no-such-step”不在流程模板“coercive-measure”中。"
+    assert problems[4] == "本职权涉密不公开，网站上只在不公开事项目录中列出，没有流程图。"  # as on the site: no chart
 
 
 def test_a_time_limit_without_its_unit_is_named() -> None:

@@ -264,6 +264,7 @@ function timingNote(step) {
 
 // --- resolve.py: the record with what it inherits ----------------------------------------------------------------
 function entryOf(record, kind, data) {
+  if (record.secret === true) throw new ChartProblem('本职权涉密不公开，网站上只在不公开事项目录中列出，没有流程图。');
   if (!record.name) throw new ChartProblem('请先填写名称。');
   const department = data.departments[record.department];
   if (!department) throw new ChartProblem(`实施主体“${record.department || ''}”不是目录中的部门。`);

@@ -127,18 +127,24 @@ export function previewFor(fields, kindLabel, kind, department) {
       const record = clean(this.props.entry.getIn(['data']).toJS());
       return record.department ? record : { ...record, department };
     },
+    componentWillUnmount() {
+      clearTimeout(this.timer);
+      this.drawing = null;
+    },
+    // Graphviz takes tens of milliseconds a chart: while the editor types, the chart waits for a pause.
     redraw() {
       if (!CHART_KINDS[kind]) return;
       const record = this.record();
       const key = JSON.stringify(record);
       if (key === this.drawing) return;
       this.drawing = key;
-      drawChart(record, kind).then((svg) => ({ svg, message: null }), (error) => ({
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => drawChart(record, kind).then((svg) => ({ svg, message: null }), (error) => ({
         svg: null,
         message: NOT_DRAWN + (error instanceof ChartProblem ? error.message : `预览出错（${error && error.message || error}）。`),
       })).then((state) => {
         if (this.drawing === key) this.setState({ key, ...state });
-      });
+      }), this.state.key === null ? 0 : 300);
     },
     chart(data) {
       if (!CHART_KINDS[kind]) return null;
@@ -146,7 +152,7 @@ export function previewFor(fields, kindLabel, kind, department) {
       const content = [h('h2', { key: 'h' }, CHART_KINDS[kind])];
       if (message) {
         content.push(h('p', { key: 'm', className: 'gk-chart-message', role: 'status' }, message), flow(h, data));
-      } else if (svg && key === this.drawing) {
+      } else if (svg) {
         content.push(h('div', { key: 's', className: 'gk-chart', dangerouslySetInnerHTML: { __html: svg } }),
           h('p', { key: 'n', className: 'gk-note' },
             '流程图与网站上的画法相同。电脑上没有 Noto Sans CJK 字体时，图中文字用本机字体显示，可能比方框略宽或略窄。'));
