@@ -123,7 +123,7 @@ def stage_cms(compiled: Compiled, catalogue_dir: Path, flowcharts_dir: Path | No
     departments = [(d.id, d.record.name) for d in compiled.checked.catalogue.departments.values()]
     project = project_for(catalogue_dir, flowcharts_dir, departments, options.edit_base)
     node_modules = find_node_modules(catalogue_dir.resolve().parent)
-    for path, content in admin_files(project, node_modules, options.site_name).items():
+    for path, content in admin_files(project, node_modules, options.site_name, compiled.checked.catalogue).items():
         compiled.bundle.add_file(f"{ADMIN_DIR}/{path}", content)
 
 

@@ -2,7 +2,8 @@
 
 One door: `admin_files` gives every file of the admin/ folder (site path → bytes); `config_text` gives one
 department's configuration. The JavaScript comes from npm (vendor.py); the forms from the models (fields.py,
-config.py); the browser code keeps each file's comments and layout (static/gongkai-format.js).
+config.py); the browser code keeps each file's comments and layout (static/gongkai-format.js); the preview draws
+the record's flowchart as the site does from the build's chart data (chart.py, static/gongkai-chart.js).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from generator.catalogue import Catalogue
+from generator.cms.chart import DATA_FILE, chart_data_text
 from generator.cms.config import Backend, Project, all_configs, backend_from_edit_base
-from generator.cms.vendor import INSTALL_HINT, find_node_modules, vendor_files
+from generator.cms.vendor import INSTALL_HINT, VIZ_LICENSE, VIZ_SITE, find_node_modules, vendor_files
 
 ADMIN_DIR = "admin"
-STATIC = ("gongkai-cms.js", "gongkai-format.js", "gongkai-preview.js", "preview.css", "choose.css")
+STATIC = ("gongkai-cms.js", "gongkai-format.js", "gongkai-preview.js", "gongkai-chart.js", "preview.css", "choose.css")
 
 __all__ = ["ADMIN_DIR", "Backend", "Project", "admin_files", "backend_from_edit_base", "config_text", "find_node_modules", "project_for"]
 
@@ -35,15 +38,19 @@ def _index(project: Project, site_name: str, installed: bool) -> str:
                                                     installed=installed, missing=INSTALL_HINT)
 
 
-def admin_files(project: Project, node_modules: Path | None, site_name: str) -> dict[str, bytes]:
-    """Every file of admin/ (paths relative to it). Without the npm packages the page says how to install them."""
+def admin_files(project: Project, node_modules: Path | None, site_name: str, catalogue: Catalogue) -> dict[str, bytes]:
+    """Every file of admin/ (paths relative to it). Without the npm packages the page says how to install them;
+    without Graphviz's WebAssembly build (or the chart font) the preview says why it draws no flowchart."""
     out: dict[str, bytes] = {"index.html": _index(project, site_name, node_modules is not None).encode("utf-8")}
     static = files("generator.cms") / "static"
     out.update({name: (static / name).read_bytes() for name in STATIC})
     for dep_id, config in all_configs(project).items():
         out[f"config/{dep_id}.json"] = config_text(config).encode("utf-8")
+    out[DATA_FILE] = chart_data_text(catalogue).encode("utf-8")
     if node_modules is not None:
         out.update({site: path.read_bytes() for site, path in vendor_files(node_modules).items()})
+        if VIZ_SITE in out:
+            out["vendor/viz/LICENSE.txt"] = VIZ_LICENSE.encode("utf-8")
     return out
 
 

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     node_modules = find_node_modules(args.catalogue.resolve().parent)
     try:
         shutil.rmtree(args.out, ignore_errors=True)
-        for path, content in admin_files(project, node_modules, options.site_name).items():
+        for path, content in admin_files(project, node_modules, options.site_name, checked.catalogue).items():
             (args.out / path).parent.mkdir(parents=True, exist_ok=True)
             (args.out / path).write_bytes(content)
     except OSError as exc:

@@ -2,6 +2,7 @@
 editor: the sample catalogue in a scratch repository, decap-server as the backend, the admin/ of `gongkai cms`.
 
     .venv/bin/python -m tests.cms.shots content/editing/img            # the guide's pictures (1100×720)
+    (cms-7-chart.png: a power's preview with its flowchart, drawn in the browser by Graphviz in WebAssembly)
     .venv/bin/python -m tests.cms.shots OUT --width 390 --height 844   # the same steps on a phone
 """
 
@@ -56,6 +57,11 @@ def _steps(page: Page, url: str, out: Path) -> None:
     page.goto(f"{url}?department={DEPARTMENT}#/workflow")
     page.get_by_text("居住证签注").first.wait_for()
     page.screenshot(path=out / "cms-6-workflow.png")
+    page.goto(f"{url}?department={DEPARTMENT}#/collections/powers/entries/vehicle-detention")
+    page.frame_locator("iframe").first.locator(".gk-chart svg").wait_for(timeout=60_000)
+    page.get_by_text("内容已保存").first.wait_for(state="hidden", timeout=30_000)  # the toast of the save above
+    page.wait_for_timeout(500)
+    page.screenshot(path=out / "cms-7-chart.png")
 
 
 def main() -> None:

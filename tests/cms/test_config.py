@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalogue import Catalogue
 from generator.cms import ADMIN_DIR, Backend, Project, admin_files, backend_from_edit_base, config_text, find_node_modules
 from generator.cms.config import department_config
 
 PROJECT = Project((("market-regulation", "清河县市场监督管理局"), ("health", "清河县卫生健康局")),
                   Backend("github", "qinghe-county/gongkai"))
+EMPTY = Catalogue({}, {}, {})
 
 
 @pytest.mark.parametrize(("edit_base", "expected"), [
@@ -57,8 +59,8 @@ def test_a_department_sees_its_own_folders_in_chinese() -> None:
 
 
 def test_admin_files_are_stable_and_say_when_the_scripts_are_missing() -> None:
-    files = admin_files(PROJECT, None, "清河县政务公开")
-    assert files == admin_files(PROJECT, None, "清河县政务公开")
+    files = admin_files(PROJECT, None, "清河县政务公开", EMPTY)
+    assert files == admin_files(PROJECT, None, "清河县政务公开", EMPTY)
     assert set(files) >= {"index.html", "gongkai-cms.js", "gongkai-format.js", "config/market-regulation.json", "config/health.json"}
     assert not any(name.startswith("vendor/") for name in files)
     page = files["index.html"].decode()
@@ -68,7 +70,7 @@ def test_admin_files_are_stable_and_say_when_the_scripts_are_missing() -> None:
 
 def test_department_names_are_escaped_in_the_chooser() -> None:
     project = Project((("x", "<script>alert(1)</script>"),), None)
-    page = admin_files(project, find_node_modules(None), "站")["index.html"].decode()
+    page = admin_files(project, find_node_modules(None), "站", EMPTY)["index.html"].decode()
     assert "<script>alert" not in page and "&lt;script&gt;" in page
 
 

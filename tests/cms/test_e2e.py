@@ -1,6 +1,7 @@
 """End to end in headless Chromium: the admin/ written by `gongkai cms`, served by the test site server, with
 Decap's local backend (decap-server, git mode: one cms/<collection>/<slug> branch per change, as a pull request
-per change on GitHub or GitLab). An editor creates a service item in the form and edits a power."""
+per change on GitHub or GitLab). An editor creates a service item in the form and edits a power; the preview draws
+the power's flowchart (Graphviz in WebAssembly), or says in Chinese why it cannot."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.charts.text import clean
+from generator.check import check_catalogue
 from generator.editor.fmt import format_text, model_for_path
 from generator.search.httpd import serve_directory
 from tests.cms.conftest import require_node_modules
@@ -117,3 +120,37 @@ def test_editing_a_power_changes_only_the_edited_line(editor, cms) -> None:  # n
     diff = git(repo, "diff", "--unified=0", "main", f"cms/powers/{slug}", "--", path)
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed == [f"-name: {old}", f"+name: {old}（试行）"], diff
+
+
+def _chart(editor, url: str, slug: str):  # noqa: ANN001, ANN202 — the preview frame once its chart section settled
+    editor.goto(url + f"#/collections/powers/entries/{slug}")
+    frame = editor.frame_locator("iframe").first
+    frame.locator(".gk-chart svg, .gk-chart-message:not(:has-text('正在绘制'))").first.wait_for(timeout=60_000)
+    return frame
+
+
+def test_the_preview_draws_the_powers_flowchart(editor, cms) -> None:  # noqa: ANN001
+    repo, url = cms
+    slug = "vehicle-detention"
+    entry = check_catalogue(repo / "catalogue", repo / "flowcharts").catalogue.entries[slug]
+    frame = _chart(editor, url, slug)
+    svg = frame.locator(".gk-chart svg")
+    assert svg.count() == 1, frame.locator(".gk-chart-section").inner_text()
+    text = "".join(svg.locator("text").all_text_contents())
+    assert len(entry.steps) >= 5
+    for index, step in enumerate(entry.steps, 1):
+        assert f"{index}. {clean(step.name)}" in text, text
+    assert "图例" in text and "监督方式" in text and "救济途径" in text  # the legend, supervision and remedies as on the site
+    _control(editor, "name").fill("扣留机动车")  # the chart follows the form
+    frame.locator(".gk-chart svg text", has_text="扣留机动车 权力运行流程图").first.wait_for(timeout=30_000)
+
+
+def test_without_graphviz_the_preview_says_why_in_chinese(editor, cms) -> None:  # noqa: ANN001
+    _, url = cms
+    editor.route("**/vendor/viz/viz.js", lambda route: route.fulfill(status=404, body="not found"))
+    frame = _chart(editor, url, "vehicle-detention")
+    assert frame.locator(".gk-chart svg").count() == 0
+    message = frame.locator(".gk-chart-message").inner_text()
+    assert message == ("无法显示流程图：表单编辑器缺少画流程图的组件（vendor/viz/viz.js）。"
+                       "请在项目目录运行 make install（需要 npm），然后重新生成网站。")
+    assert frame.get_by_role("heading", name="办理环节（顺序示意）").is_visible()  # the steps as a list instead

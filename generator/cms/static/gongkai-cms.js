@@ -1,5 +1,6 @@
 // Starts Decap CMS for the department chosen in ?department=<id>: its configuration (generated from the models by
-// `gongkai cms` / `gongkai build`), one comment-keeping YAML format per record kind, and the field preview.
+// `gongkai cms` / `gongkai build`), one comment-keeping YAML format per record kind, and the preview (fields and
+// flowchart).
 import { recordFormat } from './gongkai-format.js';
 import { previewFor } from './gongkai-preview.js';
 
@@ -14,7 +15,8 @@ async function start(department) {
   for (const collection of config.collections) {
     const fields = formFields(collection);
     window.CMS.registerCustomFormat(collection.format, 'yaml', recordFormat(fields));
-    window.CMS.registerPreviewTemplate(collection.name, previewFor(fields, collection.label_singular || collection.label));
+    const label = collection.label_singular || collection.label;
+    window.CMS.registerPreviewTemplate(collection.name, previewFor(fields, label, collection.name, department));
   }
   window.CMS.registerPreviewStyle('preview.css');
   window.CMS.init({ config });
