@@ -47,8 +47,15 @@ def text_width(text: str) -> int:
     return len(text) if text.isascii() else sum(map(_char_width, text))
 
 
+# Chinese line breaking (GB/T 15834, 标点符号用法): closing punctuation never starts a line, it hangs past the width
+# instead; opening punctuation never ends one, it moves down with the word it opens.
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’％…")
+NO_LINE_END = frozenset("（《「『【〔〈“‘")
+
+
 def wrap(value: object, limit: int = 28) -> list[str]:
-    """Split text into lines of at most `limit` units, never inside an ASCII word when it can be avoided."""
+    """Split text into lines of about `limit` units, never inside an ASCII word when it can be avoided, and never
+    with a line that starts with closing or ends with opening punctuation (a closing mark may hang past `limit`)."""
     text = clean(value)
     if text_width(text) <= limit:  # most label parts fit on one line: skip the token walk
         return [text] if text else []
@@ -56,16 +63,25 @@ def wrap(value: object, limit: int = 28) -> list[str]:
     line, used = "", 0
     for token in _TOKEN.findall(text):
         size = len(token) if token.isascii() else _char_width(token)  # non-ASCII tokens are single characters
-        if used + size > limit and line.strip():
-            lines.append(line.rstrip())
-            line, used = "", 0
-            if token == " ":
+        if used + size > limit and line.strip() and token not in NO_LINE_START:
+            carried = _opening_tail(line)
+            lines.append(line[: len(line) - len(carried)].rstrip())
+            line, used = carried, text_width(carried)
+            if token == " " and not carried:
                 continue
         line += token
         used += size
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+def _opening_tail(line: str) -> str:
+    """The opening marks that end `line` (carried to the next line), unless they are all the line holds."""
+    cut = len(line)
+    while cut and line[cut - 1] in NO_LINE_END:
+        cut -= 1
+    return line[cut:] if line[:cut].strip() else ""
 
 
 def lines_html(value: object, limit: int = 28, size: int | None = None, bold: bool = False, prefix: str = "") -> str:

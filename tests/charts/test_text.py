@@ -44,3 +44,21 @@ def test_urls_and_addresses_break_only_after_a_slash():
 
 def test_a_run_of_letters_still_wraps():
     assert max(len(line) for line in wrap("x" * 200, 36)) <= 60
+
+
+def test_closing_punctuation_never_starts_a_line_and_opening_never_ends_one():
+    from generator.charts.text import NO_LINE_END, NO_LINE_START
+
+    # at width 20 these break right before "》", "；" and "（" without the rule
+    cases = ["依据：《中华人民共和国行政处罚法》第五十六条", "12345 政务服务便民热线：电话 12345；网址 x",
+             "法定时限：自收到申请之日起七（工作日）内"]
+    for text in cases:
+        lines = wrap(text, 20)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert len(lines) > 1, lines
+        assert not any(line[0] in NO_LINE_START for line in lines[1:]), lines
+        assert not any(line[-1] in NO_LINE_END for line in lines[:-1]), lines
+    assert wrap(cases[0], 32) == ["依据：《中华人民共和国行政处罚法》", "第五十六条"]  # the mark hangs past 32
+    assert wrap(cases[1], 36) == ["12345 政务服务便民热线：电话 12345；", "网址 x"]
+    assert wrap("一二三四五六七八（九十）", 18) == ["一二三四五六七八", "（九十）"]  # the opening mark moves down
+    assert wrap("（（（（（（（（（（一", 6) == ["（（（", "（（（", "（（（", "（一"]  # nothing but openers: no carrying

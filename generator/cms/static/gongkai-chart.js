@@ -16,6 +16,16 @@ const WORD = '[A-Za-z0-9_.:@%+\\-?=&#~]';
 const TOKEN = new RegExp(`(?:[A-Za-z][A-Za-z0-9+.\\-]*://)?${WORD}{0,60}/|${WORD}{1,60}|.`, 'gu');
 const ASCII = /^[\x00-\x7f]*$/;
 const BR = '<BR ALIGN="LEFT"/>';
+// text.py's Chinese line breaking: closing marks hang, opening marks move down with their word.
+const NO_LINE_START = new Set('，。、；：？！）》」』】〕〉”’％…');
+const NO_LINE_END = new Set('（《「『【〔〈“‘');
+
+function openingTail(line) {
+  const chars = [...line];
+  let cut = chars.length;
+  while (cut && NO_LINE_END.has(chars[cut - 1])) cut -= 1;
+  return chars.slice(0, cut).join('').trim() ? chars.slice(cut).join('') : '';
+}
 
 export function oneLine(value) {
   const text = value === null || value === undefined ? '' : String(value);
@@ -67,11 +77,12 @@ class Text {
     let used = 0;
     for (const [token] of text.matchAll(TOKEN)) {
       const size = ASCII.test(token) ? token.length : this.charWidth(token.codePointAt(0));
-      if (used + size > limit && line.trim()) {
-        lines.push(line.trimEnd());
-        line = '';
-        used = 0;
-        if (token === ' ') continue;
+      if (used + size > limit && line.trim() && !NO_LINE_START.has(token)) {
+        const carried = openingTail(line);
+        lines.push(line.slice(0, line.length - carried.length).trimEnd());
+        line = carried;
+        used = this.textWidth(carried);
+        if (token === ' ' && !carried) continue;
       }
       line += token;
       used += size;
