@@ -30,6 +30,7 @@ from generator.revisions.history import build_history
 from generator.revisions.manifest import Revision, default_revisions_dir, dumps, load_revisions
 from generator.revisions.pages import HistoryPages
 from generator.revisions.redact import redact
+from generator.revisions.same import Same, leave_out_same, restore
 from generator.revisions.snapshot import catalogue_snapshot
 from generator.revisions import sources
 from generator.revisions.tree import STAMP, VERSIONS, forwarding_pages, link_tree, move_tree, read_stamp, tree_bytes, versions_json, write_stamp
@@ -132,7 +133,9 @@ class Publisher:
         else:
             skip = set(KEEP_FILES)
         link_tree(where, target, skip)
-        self.stamp[revision.id] = {k: v for k, v in previous.items() if k != "at"}
+        if where != out:  # stored as it differed from the previous current site: whole again before comparing anew
+            restore(out, target, revision.id, Same.from_stamp(previous))
+        self.stamp[revision.id] = {k: v for k, v in previous.items() if k in ("digest", "how", "commit")}
         self.report.reused.append(revision.id)
         return True
 
@@ -166,7 +169,7 @@ class Publisher:
 
 def published_manifest(revision: Revision) -> dict:
     """The manifest as revision.json on the site: its changes, without the snapshot of every record (45 MB at
-    10,000 records, in every revision folder); a kept revision's site has that state in data/catalogue.json, and
+    10,000 records, in every revision folder); a kept revision's site has that state in data/catalogue.json.gz, and
     the repository keeps the whole manifest."""
     return {key: value for key, value in revision.data.items() if key != "snapshot"}
 
@@ -199,9 +202,10 @@ def _assemble(publisher: Publisher, staging: Path) -> set[str]:
     older = list(reversed(publisher.revisions[:-1]))
     for position, revision in enumerate(older, start=2):
         folder = staging / revision.id
-        # An earlier site is about as large as the current one: one that cannot fit is not even built.
-        if position <= request.keep and _room(report, report.sizes["/"], request.budget, revision) \
+        if position <= request.keep and _room(report, 0, request.budget, revision) \
                 and publisher.site(revision, folder, latest=False):
+            same = leave_out_same(staging, folder, revision.id, set(KEEP_FILES))
+            publisher.stamp[revision.id].update(same.as_stamp())
             size = tree_bytes(folder)
             if _room(report, size, request.budget, revision):
                 full.add(revision.id)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
 
+from generator.revisions.publish import KEEP_FILES
+from generator.revisions.same import Same, restore
+from generator.revisions.tree import read_stamp
 from tests.conftest import ROOT
-from tests.revisions.conftest import FEE, SHOP, Project
+from tests.revisions.conftest import FEE, SHOP, Project, seen
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +43,14 @@ def publish(project: Project, out: Path, *extra: str):  # noqa: ANN201 — CliRe
 
 def offered(out: Path) -> list[str]:
     return [v["version"] for v in json.loads((out / "versions.json").read_text(encoding="utf-8"))]
+
+
+def whole(out: Path, revision: str, tmp_path: Path) -> dict[str, str]:
+    """An earlier revision's site as it was built: its folder stores only what differs from the root (same.py)."""
+    copy = tmp_path / f"whole-{revision}"
+    shutil.copytree(out / revision, copy, ignore=shutil.ignore_patterns(*KEEP_FILES))
+    restore(out, copy, revision, Same.from_stamp(read_stamp(out)[revision]))
+    return hashes(copy)
 
 
 def root_site(out: Path) -> dict[str, str]:
@@ -78,8 +90,10 @@ def test_an_earlier_revision_keeps_the_site_it_was_built_with(baselined: Project
     second = publish(baselined, out)
     assert second.code == 0, second.err
     assert "沿用 1 个" in second.err  # the first revision's site, linked from the previous root
-    assert hashes(out / "2025-03-03", ("revision.json", "changelog.md")) == first
+    assert whole(out, "2025-03-03", tmp_path) == first
     assert offered(out) == ["2025-04-02", "2025-03-03"]
+    unchanged = (out / "2025-03-03" / "powers" / "sign-penalty" / "index.html").read_text(encoding="utf-8")
+    assert "与最新修订相同" in unchanged and 'url=../../../powers/sign-penalty/"' in unchanged
     assert "政务服务科" in (out / "powers" / SHOP_ID / "index.html").read_text(encoding="utf-8")  # root = current
     assert "行政审批科" in (out / "2025-03-03" / "powers" / SHOP_ID / "index.html").read_text(encoding="utf-8")
 
@@ -134,7 +148,7 @@ def test_a_record_made_secret_leaves_every_kept_site(baselined: Project, tmp_pat
         if path.is_file():
             data = path.read_bytes()
             assert not [n for n in needles if n in data], path
-    history = (out / "2025-03-03" / "revisions" / "2025-03-03" / "index.html").read_text(encoding="utf-8")
+    history = seen(out, "2025-03-03", "revisions/2025-03-03/index.html")
     assert "示例经营许可" in history and "现已转为涉密不公开" in history
 
 
