@@ -4,10 +4,10 @@ Static hosting has no server redirects, so an earlier revision's folder keeps it
 
 - a page byte-identical to the current site's page (but for the notice of a site rebuilt from its snapshot) at the same address becomes a small page that says the item
   did not change since that revision and forwards to the current page (`same_page`);
-- a download, chart, JSON or schema file byte-identical to the current one is not stored again; the revision's
-  own pages link to the current site's copy instead (`retarget`). Files that scripts fetch by a path they compute
-  (search index, sitemap, scripts and styles, the editor's bundle) are always kept, so search and the version
-  selector read the revision's own data;
+- any other file byte-identical to the current one (download, chart, JSON, schema, image) is not stored again; the
+  revision's own pages link to the current site's copy instead (`retarget`). Files that scripts or the host read by
+  a path they compute (search index, sitemap, feed, scripts and styles, the editor's bundle: FETCHED) are always
+  kept, so search and the version selector read the revision's own data;
 - a folder of the editor (`admin/`) whose page is the same as the current one is dropped with its page forwarded.
 
 The list of what was left out is kept in the publish stamp, so the next publish can put the revision's full site
@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SHARED_FOLDERS = ("charts", "data", "downloads", "schema")  # linked from pages only (href/src), never fetched by script
-BUNDLE_FOLDERS = ("admin",)  # self-contained: dropped whole when its page is the same as the current one
+# Read by scripts or by the host at a path they compute, not through a link in a page: always kept.
+FETCHED = ("assets/", "pagefind", "search/", "sitemap.xml", "feed.xml", "404.html")
+BUNDLE_FOLDERS = ("admin",)  # the editor's scripts read its files: dropped whole only when its page is the current one
 _LINK = re.compile(rb'(\s(?:href|src)=")([^"#?]*)([^"]*")')
 # The notice a site rebuilt from a revision's snapshot carries on every page (sources.SNAPSHOT_NOTICE): a page that
 # differs from the current one only by it showed the same content.
@@ -165,7 +166,7 @@ def leave_out_same(root: Path, folder: Path, revision: str, skip: set[str]) -> S
                 same.noticed.append(rel)
                 same.notice = identical[rel].decode("utf-8")
             _replace(folder / rel, same_page(rel.count("/") + 1, _address(rel), revision).encode("utf-8"))
-        elif _in(rel, SHARED_FOLDERS) or _in(rel, tuple(bundles)):
+        elif not rel.startswith(FETCHED) and (not _in(rel, BUNDLE_FOLDERS) or _in(rel, tuple(bundles))):
             same.files.append(rel)
             (folder / rel).unlink()
     removed = set(same.files)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.revisions.publish import KEEP_FILES
-from generator.revisions.same import Same, restore
+from generator.revisions.same import FETCHED, Same, restore
 from generator.revisions.tree import read_stamp
 from tests.conftest import ROOT
 from tests.revisions.conftest import FEE, SHOP, Project, seen
@@ -48,9 +48,20 @@ def offered(out: Path) -> list[str]:
 def whole(out: Path, revision: str, tmp_path: Path) -> dict[str, str]:
     """An earlier revision's site as it was built: its folder stores only what differs from the root (same.py)."""
     copy = tmp_path / f"whole-{revision}"
+    shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(out / revision, copy, ignore=shutil.ignore_patterns(*KEEP_FILES))
     restore(out, copy, revision, Same.from_stamp(read_stamp(out)[revision]))
     return hashes(copy)
+
+
+
+
+def copies_of_the_root(out: Path, revision: str) -> list[str]:
+    """Files of an earlier revision's folder stored again with the bytes of the root's twin."""
+    folder = out / revision
+    return [rel for rel in sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+            if not rel.startswith(FETCHED) and rel not in KEEP_FILES and (out / rel).is_file()
+            and (out / rel).read_bytes() == (folder / rel).read_bytes()]
 
 
 def root_site(out: Path) -> dict[str, str]:
@@ -91,6 +102,7 @@ def test_an_earlier_revision_keeps_the_site_it_was_built_with(baselined: Project
     assert second.code == 0, second.err
     assert "沿用 1 个" in second.err  # the first revision's site, linked from the previous root
     assert whole(out, "2025-03-03", tmp_path) == first
+    assert copies_of_the_root(out, "2025-03-03") == []
     assert offered(out) == ["2025-04-02", "2025-03-03"]
     unchanged = (out / "2025-03-03" / "powers" / "sign-penalty" / "index.html").read_text(encoding="utf-8")
     assert "与最新修订相同" in unchanged and 'url=../../../powers/sign-penalty/"' in unchanged
@@ -99,6 +111,9 @@ def test_an_earlier_revision_keeps_the_site_it_was_built_with(baselined: Project
 
     baselined.set_change(FEE, "2025-05-06", "收费标准调整")
     assert baselined.cli("revise", "--date", "2025-05-07").code == 0
+    third = publish(baselined, out)
+    assert third.code == 0 and "沿用 2 个" in third.err, third.err
+    assert whole(out, "2025-03-03", tmp_path / "third") == first  # stored against one current site, then the next
     assert publish(baselined, out, "--keep", "2").code == 0
     assert sorted(p.name for p in (out / "2025-03-03").iterdir()) == ["changelog.md", "revision.json"]  # beyond K
     assert offered(out) == ["2025-05-07", "2025-04-02"]
