@@ -56,6 +56,7 @@ def same_page(depth: int, address: str, revision: str) -> str:
     target = html.escape("../" * depth + address)
     return (
         '<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>本页未变更</title>\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="refresh" content="3; url={target}">\n<link rel="canonical" href="{target}">\n'
         '<meta name="robots" content="noindex">\n</head>\n'
         f'<body>\n<p>本页在 {html.escape(revision)} 修订时的内容与最新修订相同，没有另存一份。'
