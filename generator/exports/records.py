@@ -7,6 +7,8 @@ department sit beside it.
 
 from __future__ import annotations
 
+import gzip
+
 import orjson
 from collections.abc import Callable
 from dataclasses import fields
@@ -17,6 +19,12 @@ from pydantic import BaseModel
 from generator.catalogue import Catalogue, DepartmentEntry, Entry, ResolvedStep
 
 FORMAT_VERSION = 1
+WHOLE = "data/catalogue.json.gz"  # the whole catalogue: 175 MB of JSON at 10,000 records, over a host's per-file limit
+
+
+def gzipped(data: bytes) -> bytes:
+    """gzip with no time or name in the header: the same JSON gives the same bytes."""
+    return gzip.compress(data, compresslevel=6, mtime=0)
 
 
 def dumps(value: Any) -> bytes:
@@ -83,13 +91,13 @@ def catalogue_document(catalogue: Catalogue, documents: dict[str, dict] | None =
 
 
 def json_files(catalogue: Catalogue, owns: Callable[[str], bool] = lambda path: True) -> dict[str, bytes]:
-    """`data/catalogue.json` plus `data/<kind>/<id>.json` for every public record and department; `owns`: only
-    those (one part of a split build, generator/parts/)."""
+    """`data/catalogue.json.gz` (the whole catalogue, gzip-compressed) plus `data/<kind>/<id>.json` for every public
+    record and department; `owns`: only those (one part of a split build, generator/parts/)."""
     files: dict[str, bytes] = {}
-    whole = owns("data/catalogue.json")
+    whole = owns(WHOLE)
     documents = {e.id: entry_document(e) for e in catalogue.public() if whole or owns(f"data/{e.kind}/{e.id}.json")}
     if whole:
-        files["data/catalogue.json"] = dumps(catalogue_document(catalogue, documents))
+        files[WHOLE] = gzipped(dumps(catalogue_document(catalogue, documents)))
     for entry in catalogue.public():
         path = f"data/{entry.kind}/{entry.id}.json"
         if owns(path):

@@ -53,7 +53,7 @@ def record_schema() -> dict[str, Any]:
 
 
 def catalogue_schema() -> dict[str, Any]:
-    """Schema for `data/catalogue.json`."""
+    """Schema for the whole catalogue (`data/catalogue.json.gz`, once decompressed)."""
     entry = {"type": "object", "properties": {k: {"type": "string"} for k in ("name", "reason", "basis")}, "required": ["name", "reason", "basis"], "additionalProperties": False}
     return {
         "$schema": DRAFT,

@@ -3,14 +3,16 @@
     out/                   the current revision's site
     out/versions.json      mike format, read by Material's version selector
     out/<current-id>/      pages forwarding to their twins at the root (the selector's entry for the current one)
-    out/<revision-id>/     a full site for the newest K revisions that fit the size budget; older ones keep
-                           revision.json + changelog.md
+    out/<revision-id>/     the site of each of the newest K revisions that fit the size budget, stored as what
+                           differs from the current site (same.py: unchanged pages forward to the current page,
+                           unchanged files are linked from it); older ones keep revision.json + changelog.md
     out/.gongkai-publish.json   what each site was built from (tree.STAMP)
 
 Every site is built from the repository alone (sources.py: the revision's own commit and code, else its snapshot),
 so a fresh clone publishes every kept revision again; a site from an earlier run is reused only while it was
 built from the same published manifests and with the same records left out as secret. Secret now means absent
 now: a record that turned secret makes every kept site that showed it be built again without it (or dropped).
+A site reused from the previous tree is first made whole again (same.restore), then compared with the new current.
 The new tree is assembled beside `out` and swapped in whole (generator/output/staging.py).
 """
 
@@ -30,6 +32,7 @@ from generator.revisions.history import build_history
 from generator.revisions.manifest import Revision, default_revisions_dir, dumps, load_revisions
 from generator.revisions.pages import HistoryPages
 from generator.revisions.redact import redact
+from generator.revisions.same import Same, leave_out_same, restore
 from generator.revisions.snapshot import catalogue_snapshot
 from generator.revisions import sources
 from generator.revisions.tree import STAMP, VERSIONS, forwarding_pages, link_tree, move_tree, read_stamp, tree_bytes, versions_json, write_stamp
@@ -132,7 +135,9 @@ class Publisher:
         else:
             skip = set(KEEP_FILES)
         link_tree(where, target, skip)
-        self.stamp[revision.id] = {k: v for k, v in previous.items() if k != "at"}
+        if where != out:  # stored as it differed from the previous current site: whole again before comparing anew
+            restore(out, target, revision.id, Same.from_stamp(previous))
+        self.stamp[revision.id] = {k: v for k, v in previous.items() if k in ("digest", "how", "commit")}
         self.report.reused.append(revision.id)
         return True
 
@@ -166,7 +171,7 @@ class Publisher:
 
 def published_manifest(revision: Revision) -> dict:
     """The manifest as revision.json on the site: its changes, without the snapshot of every record (45 MB at
-    10,000 records, in every revision folder); a kept revision's site has that state in data/catalogue.json, and
+    10,000 records, in every revision folder); a kept revision's site has that state in data/catalogue.json.gz, and
     the repository keeps the whole manifest."""
     return {key: value for key, value in revision.data.items() if key != "snapshot"}
 
@@ -197,13 +202,16 @@ def _assemble(publisher: Publisher, staging: Path) -> set[str]:
         report.notes.append(f"最新修订的站点 {report.sizes['/'] / 1e6:.1f} MB，已超过 {request.budget / 1e6:.0f} MB 的上限：主机可能拒绝部署。")
     full = {current.id}
     older = list(reversed(publisher.revisions[:-1]))
+    room = True  # the newest sites that fit are kept: once one does not, every older one keeps its record only
     for position, revision in enumerate(older, start=2):
         folder = staging / revision.id
-        # An earlier site is about as large as the current one: one that cannot fit is not even built.
-        if position <= request.keep and _room(report, report.sizes["/"], request.budget, revision) \
-                and publisher.site(revision, folder, latest=False):
+        room = room and position <= request.keep and _room(report, 0, request.budget, revision)
+        if room and publisher.site(revision, folder, latest=False):
+            same = leave_out_same(staging, folder, revision.id, set(KEEP_FILES))
+            publisher.stamp[revision.id].update(same.as_stamp())
             size = tree_bytes(folder)
-            if _room(report, size, request.budget, revision):
+            room = _room(report, size, request.budget, revision)
+            if room:
                 full.add(revision.id)
                 report.sizes[revision.id] = size
             else:
@@ -218,11 +226,13 @@ def _assemble(publisher: Publisher, staging: Path) -> set[str]:
 
 
 def _room(report: PublishReport, size: int, budget: int, revision: Revision) -> bool:
-    """Whether a site of `size` bytes still fits; if not, the report says so."""
-    if _fits(report, size, budget):
+    """Whether `size` more bytes (an earlier site as stored: what differs from the current one) still fit; if not,
+    the report says so."""
+    if _fits(report, size, budget) and (size or budget <= 0 or report.total < budget):
         return True
-    report.notes.append(f"{revision.id}：完整站点约 {size / 1e6:.1f} MB，加上后超过 {budget / 1e6:.0f} MB 的上限（已用 {report.total / 1e6:.1f} MB），"
-                        "只保留修订记录。部署到本单位服务器时可用 --budget-mb 0 取消上限。")
+    what = f"与最新修订不同的部分共 {size / 1e6:.1f} MB，加上后" if size else ""
+    report.notes.append(f"{revision.id}：{what}超过 {budget / 1e6:.0f} MB 的上限（已用 {report.total / 1e6:.1f} MB），"
+                        "这次和更早的修订只保留修订记录。部署到本单位服务器时可用 --budget-mb 0 取消上限。")
     return False
 
 

@@ -205,7 +205,8 @@ def build_from_snapshot(project: Project, revision: Revision, upto: list[Revisio
 
     with tempfile.TemporaryDirectory(prefix="gongkai-snapshot-") as work:
         root = Path(work)
-        catalogue = root / "catalogue"
+        name = project.catalogue.resolve().name  # the same folder name as the project's: pages' edit links name it
+        catalogue = root / (name if name not in ("revisions", "calendar", ".cache") else "catalogue")
         snapshot_catalogue(project, revision, catalogue)
         write_manifests(root / "revisions", upto)
         (root / "calendar").symlink_to(default_calendar_dir(project.catalogue), target_is_directory=True)

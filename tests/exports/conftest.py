@@ -3,6 +3,7 @@ compiled once per session, plus helpers to read every exported byte."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import zipfile
 from pathlib import Path
@@ -33,8 +34,10 @@ def fixture_compiled() -> Compiled:
 
 
 def expand_archives(name: str, data: bytes) -> dict[str, bytes]:
-    """A file and, recursively, every member of ZIP-based files (ZIP, XLSX), so a scan sees uncompressed bytes."""
+    """A file and, recursively, every member of ZIP-based files (ZIP, XLSX) and the content of gzip files, so a scan sees uncompressed bytes."""
     found = {name: data}
+    if data[:2] == b"\x1f\x8b":  # gzip (the whole catalogue's JSON)
+        found |= expand_archives(f"{name}!", gzip.decompress(data))
     if data[:4] == b"PK\x03\x04":
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for info in archive.infolist():

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import gzip
 import json
+import posixpath
 import re
 import zipfile
 
@@ -30,7 +32,7 @@ def test_json_exports_validate_against_published_schema(sample):
     data = site.out / "data"
     schemas = [json.loads((data / "schema" / n).read_text("utf-8")) for n in ("record.schema.json", "catalogue.schema.json")]
     registry = Registry().with_resources([(s["$id"], Resource.from_contents(s)) for s in schemas])
-    whole = json.loads((data / "catalogue.json").read_text("utf-8"))
+    whole = json.loads(gzip.decompress((data / "catalogue.json.gz").read_bytes()))
     assert not [e.message for e in Draft202012Validator(schemas[1], registry=registry).iter_errors(whole)]
     public = list(catalogue.public())
     assert public and len(whole["records"]) == len(public)
@@ -77,3 +79,27 @@ def test_sitemap_dates_come_from_records(sample):
     dates = {e.record.changed_on.isoformat() for e in catalogue.public()}
     found = set(re.findall(r"<lastmod>(.*?)</lastmod>", (site.out / "sitemap.xml").read_text("utf-8")))
     assert found and found <= dates
+
+
+DOWNLOADS = ("downloads/", "data/csv/", "data/xlsx/", "data/schema/", "data/catalogue.")  # listed on the downloads page
+VENDORED = ("admin/vendor/", "assets/vendor/")  # third-party bundles, the same size at any catalogue size
+FILE_CAP = 2_000_000  # bytes; at 10,000 records a file made of the whole catalogue would pass 100 MB uncompressed
+
+
+def test_the_downloads_page_links_every_download_file(sample) -> None:  # noqa: ANN001
+    site, _ = sample
+    page = (site.out / "downloads" / "index.html").read_text("utf-8")
+    linked = {posixpath.normpath(posixpath.join("downloads", href)) for href in re.findall(r'href="([^"#]+)"', page)}
+    files = sorted(p.relative_to(site.out).as_posix() for p in site.out.rglob("*") if p.is_file())
+    downloads = [p for p in files if p.startswith(DOWNLOADS) and p != "downloads/index.html"]  # the page itself
+    assert "data/catalogue.json.gz" in downloads and any(p.startswith("downloads/") for p in downloads)
+    assert [p for p in downloads if p not in linked] == []
+
+
+def test_no_generated_file_grows_with_the_whole_catalogue(sample) -> None:  # noqa: ANN001
+    site, _ = sample
+    sizes = {p.relative_to(site.out).as_posix(): p.stat().st_size for p in site.out.rglob("*") if p.is_file()}
+    assert {p: n for p, n in sizes.items() if n > FILE_CAP and not p.startswith(VENDORED)} == {}
+    whole = (site.out / "data" / "catalogue.json.gz").read_bytes()
+    assert whole[:2] == b"\x1f\x8b" and len(gzip.decompress(whole)) > 4 * len(whole)  # compressed, not just renamed
+    assert not (site.out / "data" / "catalogue.json").exists()

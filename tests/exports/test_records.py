@@ -1,3 +1,4 @@
+import gzip
 import json
 
 import pytest
@@ -21,15 +22,15 @@ def test_every_json_file_validates(fixture_catalogue, validators):
     record_validator, catalogue_validator = validators
     files = json_files(fixture_catalogue)
     assert sorted(files) == [
-        "data/catalogue.json",
+        "data/catalogue.json.gz",
         "data/departments/civil-affairs.json",
         "data/fees/marriage-cert-fee.json",
         "data/powers/social-org-registration.json",
         "data/services/relief-application.json",
     ]
     for path, data in files.items():
-        doc = json.loads(data)
-        validator = catalogue_validator if path == "data/catalogue.json" else record_validator
+        doc = json.loads(gzip.decompress(data) if path.endswith(".gz") else data)
+        validator = catalogue_validator if path == "data/catalogue.json.gz" else record_validator
         errors = [e.message for e in validator.iter_errors(doc)]
         assert not errors, (path, errors)
 
@@ -51,7 +52,7 @@ def test_inheritance_is_applied(fixture_catalogue):
 
 
 def test_catalogue_lists_secret_power_by_name_reason_basis_only(fixture_catalogue):
-    doc = json.loads(json_files(fixture_catalogue)["data/catalogue.json"])
+    doc = json.loads(gzip.decompress(json_files(fixture_catalogue)["data/catalogue.json.gz"]))
     assert doc["non_disclosed"] == [{"name": "涉密名称SENTINELNAME", "reason": "涉密理由SENTINELREASON", "basis": "涉密依据SENTINELBASIS"}]
     assert {r["id"] for r in doc["records"]} == {"social-org-registration", "marriage-cert-fee", "relief-application"}
 

@@ -77,7 +77,7 @@ def test_assembled_site_equals_whole_build_outside_search(split_site, sample_sit
     assert outside == sorted(p for p in split if not _is_search(p))
     different = [p for p in outside if whole[p].read_bytes() != split[p].read_bytes()]
     assert different == []
-    assert any(p.startswith("powers/") for p in outside) and "sitemap.xml" in outside and "data/catalogue.json" in outside
+    assert any(p.startswith("powers/") for p in outside) and "sitemap.xml" in outside and "data/catalogue.json.gz" in outside
 
 
 def test_search_fragments_are_the_same_pages(split_site, sample_site) -> None:  # noqa: ANN001

@@ -38,6 +38,13 @@ class Project:
         return json.loads((self.revisions / f"{rev_id}.json").read_text(encoding="utf-8"))
 
 
+def seen(out: Path, revision: str, rel: str) -> str:
+    """What a reader of a published revision's page sees: a page unchanged since then forwards to the root's
+    (generator/revisions/same.py)."""
+    text = (out / revision / rel).read_text(encoding="utf-8")
+    return (out / rel).read_text(encoding="utf-8") if "<title>本页未变更</title>" in text else text
+
+
 @pytest.fixture
 def project(good_catalogue: Path, run_cli) -> Project:  # noqa: ANN001
     return Project(good_catalogue, run_cli)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
 
+from generator.revisions.publish import KEEP_FILES
+from generator.revisions.same import FETCHED, Same, restore
+from generator.revisions.tree import read_stamp
 from tests.conftest import ROOT
-from tests.revisions.conftest import FEE, SHOP, Project
+from tests.revisions.conftest import FEE, SHOP, Project, seen
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +43,25 @@ def publish(project: Project, out: Path, *extra: str):  # noqa: ANN201 — CliRe
 
 def offered(out: Path) -> list[str]:
     return [v["version"] for v in json.loads((out / "versions.json").read_text(encoding="utf-8"))]
+
+
+def whole(out: Path, revision: str, tmp_path: Path) -> dict[str, str]:
+    """An earlier revision's site as it was built: its folder stores only what differs from the root (same.py)."""
+    copy = tmp_path / f"whole-{revision}"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(out / revision, copy, ignore=shutil.ignore_patterns(*KEEP_FILES))
+    restore(out, copy, revision, Same.from_stamp(read_stamp(out)[revision]))
+    return hashes(copy)
+
+
+
+
+def copies_of_the_root(out: Path, revision: str) -> list[str]:
+    """Files of an earlier revision's folder stored again with the bytes of the root's twin."""
+    folder = out / revision
+    return [rel for rel in sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+            if not rel.startswith(FETCHED) and rel not in KEEP_FILES and (out / rel).is_file()
+            and (out / rel).read_bytes() == (folder / rel).read_bytes()]
 
 
 def root_site(out: Path) -> dict[str, str]:
@@ -78,13 +101,19 @@ def test_an_earlier_revision_keeps_the_site_it_was_built_with(baselined: Project
     second = publish(baselined, out)
     assert second.code == 0, second.err
     assert "沿用 1 个" in second.err  # the first revision's site, linked from the previous root
-    assert hashes(out / "2025-03-03", ("revision.json", "changelog.md")) == first
+    assert whole(out, "2025-03-03", tmp_path) == first
+    assert copies_of_the_root(out, "2025-03-03") == []
     assert offered(out) == ["2025-04-02", "2025-03-03"]
+    unchanged = (out / "2025-03-03" / "powers" / "sign-penalty" / "index.html").read_text(encoding="utf-8")
+    assert "与最新修订相同" in unchanged and 'url=../../../powers/sign-penalty/"' in unchanged
     assert "政务服务科" in (out / "powers" / SHOP_ID / "index.html").read_text(encoding="utf-8")  # root = current
     assert "行政审批科" in (out / "2025-03-03" / "powers" / SHOP_ID / "index.html").read_text(encoding="utf-8")
 
     baselined.set_change(FEE, "2025-05-06", "收费标准调整")
     assert baselined.cli("revise", "--date", "2025-05-07").code == 0
+    third = publish(baselined, out)
+    assert third.code == 0 and "沿用 2 个" in third.err, third.err
+    assert whole(out, "2025-03-03", tmp_path / "third") == first  # stored against one current site, then the next
     assert publish(baselined, out, "--keep", "2").code == 0
     assert sorted(p.name for p in (out / "2025-03-03").iterdir()) == ["changelog.md", "revision.json"]  # beyond K
     assert offered(out) == ["2025-05-07", "2025-04-02"]
@@ -134,7 +163,7 @@ def test_a_record_made_secret_leaves_every_kept_site(baselined: Project, tmp_pat
         if path.is_file():
             data = path.read_bytes()
             assert not [n for n in needles if n in data], path
-    history = (out / "2025-03-03" / "revisions" / "2025-03-03" / "index.html").read_text(encoding="utf-8")
+    history = seen(out, "2025-03-03", "revisions/2025-03-03/index.html")
     assert "示例经营许可" in history and "现已转为涉密不公开" in history
 
 

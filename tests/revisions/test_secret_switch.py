@@ -21,6 +21,7 @@ import yaml
 
 from tests.conftest import ROOT
 from tests.exports.conftest import expand_archives
+from tests.revisions.conftest import seen
 
 pytestmark = pytest.mark.e2e
 
@@ -168,7 +169,7 @@ def test_every_kept_revision_is_offered_and_says_only_its_name(switched: Switche
         assert not (switched.after / revision / "powers" / RECORD_ID).exists()
     page = (switched.after / "revisions" / "2026-10-22" / "index.html").read_text(encoding="utf-8")
     assert "扣留未悬挂号牌" in page and "转为不公开" in page and "公安局" not in page.split("转为不公开", 1)[1].split("</h2>")[0]
-    first = (switched.after / offered[-1] / "revisions" / "2025-04-15" / "index.html").read_text(encoding="utf-8")
+    first = seen(switched.after, offered[-1], "revisions/2025-04-15/index.html")
     assert "扣留未悬挂号牌" in first and "现已转为涉密不公开" in first
 
 
