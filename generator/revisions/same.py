@@ -52,15 +52,16 @@ class Same:
 
 def same_page(depth: int, address: str, revision: str) -> str:
     """The page kept for an unchanged page of `revision`: a note and a link to the current page (`address`, from the
-    site root; the folder sits `depth` levels below it)."""
+    site root; the folder sits `depth` levels below it). No timed redirect: a reader (or a screen reader) must have
+    time to read why the address changes (WCAG 2.2.1), so the reader follows the link."""
     target = html.escape("../" * depth + address)
     return (
         '<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>本页未变更</title>\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta http-equiv="refresh" content="3; url={target}">\n<link rel="canonical" href="{target}">\n'
+        f'<link rel="canonical" href="{target}">\n'
         '<meta name="robots" content="noindex">\n</head>\n'
         f'<body>\n<p>本页在 {html.escape(revision)} 修订时的内容与最新修订相同，没有另存一份。'
-        f'3 秒后转到<a href="{target}">最新修订的同一页面</a>。</p>\n</body>\n</html>\n'
+        f'请查看<a href="{target}">最新修订的同一页面</a>。</p>\n</body>\n</html>\n'
     )
 
 

@@ -105,7 +105,7 @@ def test_an_earlier_revision_keeps_the_site_it_was_built_with(baselined: Project
     assert copies_of_the_root(out, "2025-03-03") == []
     assert offered(out) == ["2025-04-02", "2025-03-03"]
     unchanged = (out / "2025-03-03" / "powers" / "sign-penalty" / "index.html").read_text(encoding="utf-8")
-    assert "与最新修订相同" in unchanged and 'url=../../../powers/sign-penalty/"' in unchanged
+    assert "与最新修订相同" in unchanged and 'href="../../../powers/sign-penalty/"' in unchanged
     assert "政务服务科" in (out / "powers" / SHOP_ID / "index.html").read_text(encoding="utf-8")  # root = current
     assert "行政审批科" in (out / "2025-03-03" / "powers" / SHOP_ID / "index.html").read_text(encoding="utf-8")
 

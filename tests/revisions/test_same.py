@@ -47,7 +47,8 @@ def test_only_what_differs_is_stored(tmp_path: Path) -> None:
     kept = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert kept == {"admin/index.html", "powers/a/index.html", "powers/b/index.html", "data/powers/a.json", "assets/app.js", "pagefind/x.pf"}
     forward = (folder / "powers/b/index.html").read_text(encoding="utf-8")
-    assert 'url=../../../powers/b/"' in forward and "与最新修订相同" in forward and REV in forward
+    assert 'href="../../../powers/b/"' in forward and "与最新修订相同" in forward and REV in forward
+    assert "http-equiv" not in forward  # no timed redirect (WCAG 2.2.1): the reader follows the link
     changed = (folder / "powers/a/index.html").read_text(encoding="utf-8")
     assert 'src="../../../charts/a.svg"' in changed  # the current copy, one folder up
     assert 'href="../../data/powers/a.json"' in changed  # the revision's own, different copy
