@@ -108,11 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         size["targets"] = targets(size, sizes[-1] if sizes else None)
         sizes.append(size)
     results: dict = {"machine": machine(), "sizes": sizes}
-    if args.province:
+    if args.province and not args.engines_only:  # only the engine comparison, as its help says
         log(f"province run: {args.province} records in parts")
         results["province"] = ProvinceRun(args.province, departments_for(args.province), args.work, args.province_parts).run()
         results["province"]["targets"] = province_targets(results["province"])
-    if not args.no_charts:
+    if not (args.no_charts or args.engines_only):
         guarded(results, "charts", charts_figures)
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     if args.append:

@@ -101,3 +101,16 @@ def test_scale_page_table_converts_only_bytes() -> None:
     assert rows["| 站点输出大小（MB）"].endswith("| 1000.0 | 10000.0 | 100000.0 | 10000.0 |")
     assert rows["| MkDocs 引擎冷构建 ÷ 基线（同一次引擎对比）（倍）"].endswith("| 1.07 | 1.07 | — | — |")  # a ratio is not extrapolated
 
+
+
+def test_engines_only_runs_no_province_and_no_charts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bench.__main__ as entry
+
+    def refuse(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("--engines-only ran more than the engine comparison")
+
+    monkeypatch.setattr(entry, "ProvinceRun", refuse)
+    monkeypatch.setattr(entry, "charts_figures", refuse)
+    assert main(["--engines-only", "--sizes", "", "--province", "100000", "--work", str(tmp_path / "w"),
+                 "--out", str(tmp_path / "out"), "--no-docs"]) == 0
+    assert json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))["sizes"] == []
