@@ -28,10 +28,11 @@ def gzipped(data: bytes) -> bytes:
 
 
 def dumps(value: Any) -> bytes:
-    """Stable JSON: sorted keys, UTF-8, two-space indent, final newline — the bytes of the standard library's
-    json.dumps(ensure_ascii=False, sort_keys=True, indent=2), at a tenth of the time (its indenting encoder is
-    pure Python)."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+    """Stable JSON: sorted keys, UTF-8, no indentation, final newline — the bytes of the standard library's
+    json.dumps(ensure_ascii=False, sort_keys=True, separators=(",", ":")), at a tenth of the time. Unindented:
+    indentation was 28% of a record's JSON (45 MB at 10,000 records, again in every kept revision), and readers
+    of the data are programs or a browser's JSON viewer, which indent it themselves."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
 
 
 def resolved_record(entry: Entry) -> dict:

@@ -32,6 +32,14 @@ def workbook_path(department_id: str) -> str:
     return f"data/xlsx/{department_id}.xlsx"
 
 
+def repeats_the_records(path: str) -> bool:
+    """Whether a site file is a table or package download (CSV, XLSX, a department's ZIP): the records again, in
+    another format than the JSON (data/catalogue.json.gz and one file per record), which holds everything."""
+    folder, _, name = path.rpartition("/")
+    return ((folder, name.rpartition(".")[2]) in {("data/csv", "csv"), ("data/xlsx", "xlsx"), ("downloads", "zip")}
+            or path == "data/catalogue.xlsx")
+
+
 def add_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle) -> None:
     renderer = PageRenderer(catalogue, options)
     departments = [catalogue.departments[d] for d in sorted(catalogue.departments)]

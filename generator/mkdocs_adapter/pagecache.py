@@ -36,12 +36,14 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.files import describe, printable, read_regular
+from generator.engines import markup
 from generator.mkdocs_adapter import flavour
 from generator.notice import warn
 
-FORMAT = "pages-2"  # bump when what is stored or what a key covers changes
+FORMAT = "pages-3"  # bump when what is stored or what a key covers changes
 _LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 _ADAPTER = Path(__file__).resolve().parent
+_MARKUP = Path(markup.__file__).resolve()
 # Configuration keys that change what a page looks like; site_dir and strict do not.
 _CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "repo_url", "repo_name", "edit_uri",
                 "copyright", "use_directory_urls", "extra", "extra_css", "extra_javascript", "markdown_extensions",
@@ -89,6 +91,7 @@ def context_digest(config: MkDocsConfig, nav: Navigation, generated_titles: dict
              json.dumps(_nav_signature(nav.items, generated_titles), ensure_ascii=False).encode(), " ".join(versions).encode()]
     for folder in [Path(d) for d in config.theme.dirs if Path(d).is_dir() and "site-packages" not in d] + [_ADAPTER]:
         parts.extend(_tree(folder) if folder != _ADAPTER else (p.read_bytes() for p in sorted(folder.glob("*.py"))))
+    parts.append(_MARKUP.read_bytes())  # the last pass over every page (whitespace, repairs) is stored with it
     return _digest(parts)
 
 

@@ -5,7 +5,8 @@
     out/<current-id>/      pages forwarding to their twins at the root (the selector's entry for the current one)
     out/<revision-id>/     the site of each of the newest K revisions that fit the size budget, stored as what
                            differs from the current site (same.py: unchanged pages forward to the current page,
-                           unchanged files are linked from it); older ones keep revision.json + changelog.md
+                           unchanged files are linked from it), its records as JSON only (json_only.py); older
+                           ones keep revision.json + changelog.md
     out/.gongkai-publish.json   what each site was built from (tree.STAMP)
 
 Every site is built from the repository alone (sources.py: the revision's own commit and code, else its snapshot),
@@ -29,6 +30,7 @@ from generator.errors import BuildError, CatalogueError, GongkaiError
 from generator.files import describe, printable
 from generator.output import Staging, check_replaceable
 from generator.revisions.history import build_history
+from generator.revisions.json_only import keep_json_only
 from generator.revisions.manifest import Revision, default_revisions_dir, dumps, load_revisions
 from generator.revisions.pages import HistoryPages
 from generator.revisions.redact import redact
@@ -207,6 +209,7 @@ def _assemble(publisher: Publisher, staging: Path) -> set[str]:
         folder = staging / revision.id
         room = room and position <= request.keep and _room(report, 0, request.budget, revision)
         if room and publisher.site(revision, folder, latest=False):
+            keep_json_only(folder, revision.id, revision.date.isoformat(), set(KEEP_FILES))
             same = leave_out_same(staging, folder, revision.id, set(KEEP_FILES))
             publisher.stamp[revision.id].update(same.as_stamp())
             size = tree_bytes(folder)

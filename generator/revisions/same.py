@@ -26,7 +26,7 @@ from pathlib import Path
 # Read by scripts or by the host at a path they compute, not through a link in a page: always kept.
 FETCHED = ("assets/", "pagefind", "search/", "sitemap.xml", "feed.xml", "404.html")
 BUNDLE_FOLDERS = ("admin",)  # the editor's scripts read its files: dropped whole only when its page is the current one
-_LINK = re.compile(rb'(\s(?:href|src)=")([^"#?]*)([^"]*")')
+LINK = re.compile(rb'(\s(?:href|src)=")([^"#?]*)([^"]*")')
 # The notice a site rebuilt from a revision's snapshot carries on every page (sources.SNAPSHOT_NOTICE): a page that
 # differs from the current one only by it showed the same content.
 _NOTICE = re.compile(rb'(data-md-component="announce">)(\s*(?:<aside class="md-banner">\s*<div class="md-banner__inner md-grid md-typeset">'
@@ -100,7 +100,7 @@ def _identical(a: Path, b: Path) -> bytes | bool:
                 return True
 
 
-def _files(folder: Path, skip: set[str]) -> list[str]:
+def site_files(folder: Path, skip: set[str]) -> list[str]:
     found = []
     for top, dirs, names in os.walk(folder):
         dirs.sort()
@@ -140,7 +140,7 @@ def retarget(page: bytes, page_rel: str, revision: str, paths: set[str], to_curr
             new = posixpath.relpath(posixpath.join(revision, target), where)
         return match.group(1) + new.encode("utf-8", "surrogateescape") + match.group(3)
 
-    return _LINK.sub(swap, page)
+    return LINK.sub(swap, page)
 
 
 def _in(rel: str, folders: tuple[str, ...]) -> bool:
@@ -151,7 +151,7 @@ def leave_out_same(root: Path, folder: Path, revision: str, skip: set[str]) -> S
     """Compare an earlier revision's site in `folder` (root/<revision>) with the current site at `root`; keep only
     what differs (see the module's docstring). `skip`: top-level names of `folder` that are not its site."""
     same = Same()
-    files = _files(folder, skip)
+    files = site_files(folder, skip)
     identical = {}
     for rel in files:
         found = _identical(folder / rel, root / rel)

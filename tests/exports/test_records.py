@@ -67,4 +67,4 @@ def test_dumps_writes_the_standard_librarys_bytes():
     from generator.exports.records import dumps
 
     value = {"b": [1, {"z": None, "a": True}], "a": "中文 \"引号\" \\ \u0001 \u2028 <script>", "c": [], "d": {}, "e": -3}
-    assert dumps(value) == (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+    assert dumps(value) == (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")

@@ -4,13 +4,16 @@ records purged from every kept site, and a publish that fails leaves the previou
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 import shutil
 import stat
 from pathlib import Path
 
 import pytest
 
+from generator.revisions.json_only import keep_json_only
 from generator.revisions.publish import KEEP_FILES
 from generator.revisions.same import FETCHED, Same, restore
 from generator.revisions.tree import read_stamp
@@ -64,10 +67,35 @@ def copies_of_the_root(out: Path, revision: str) -> list[str]:
             and (out / rel).read_bytes() == (folder / rel).read_bytes()]
 
 
+def broken_links(out: Path, revision: str) -> list[str]:
+    """Relative links and sources of the revision's pages whose target is not in the published tree."""
+    found = []
+    for page in sorted((out / revision).rglob("*.html")):
+        for found_url in re.findall(r'\s(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8")):
+            url = re.split(r"[#?]", html.unescape(found_url))[0]
+            if not url or url.startswith("/") or ":" in url.split("/", 1)[0]:
+                continue
+            target = (page.parent / url).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                found.append(f"{page.relative_to(out)} → {url}")
+    return found
+
+
 def root_site(out: Path) -> dict[str, str]:
     """The root's own site: not the revision folders, versions.json or the build stamp."""
-    folders = tuple(p.name + "/" for p in out.iterdir() if p.is_dir() and p.name[0].isdigit())
-    return hashes(out, folders + ("versions.json", ".gongkai-publish.json"))
+    return hashes(out, _not_the_site(out))
+
+
+def _not_the_site(out: Path) -> tuple[str, ...]:
+    return tuple(p.name + "/" for p in out.iterdir() if p.is_dir() and p.name[0].isdigit()) + ("versions.json", ".gongkai-publish.json")
+
+
+def as_earlier(out: Path, revision: str, copy: Path) -> dict[str, str]:
+    """The root's site as it is kept once a newer revision is published: its records as JSON only (json_only.py)."""
+    skip = _not_the_site(out)
+    shutil.copytree(out, copy, ignore=lambda top, names: [n for n in names if Path(top) == out and (n + "/" in skip or n in skip)])
+    assert keep_json_only(copy, revision, revision, set())  # the sample has tables and packages to drop
+    return hashes(copy)
 
 
 def test_first_publish_layout(baselined: Project, tmp_path: Path) -> None:
@@ -90,19 +118,20 @@ def test_first_publish_layout(baselined: Project, tmp_path: Path) -> None:
 def test_an_earlier_revision_keeps_the_site_it_was_built_with(baselined: Project, tmp_path: Path) -> None:
     out = tmp_path / "public"
     assert publish(baselined, out).code == 0
-    first = root_site(out)
+    first, first_root = as_earlier(out, "2025-03-03", tmp_path / "first"), root_site(out)
 
     baselined.edit(SHOP, "office: 行政审批科", "office: 政务服务科")
     baselined.set_change(SHOP, "2025-04-01", "机构改革")
     refused = publish(baselined, out)
     assert refused.code == 1 and "gongkai revise" in refused.err  # unrevised changes are never published
-    assert root_site(out) == first
+    assert root_site(out) == first_root
     assert baselined.cli("revise", "--date", "2025-04-02").code == 0
     second = publish(baselined, out)
     assert second.code == 0, second.err
     assert "沿用 1 个" in second.err  # the first revision's site, linked from the previous root
     assert whole(out, "2025-03-03", tmp_path) == first
     assert copies_of_the_root(out, "2025-03-03") == []
+    assert broken_links(out, "2025-03-03") == []  # forwarded, retargeted and dropped files' links all lead somewhere
     assert offered(out) == ["2025-04-02", "2025-03-03"]
     unchanged = (out / "2025-03-03" / "powers" / "sign-penalty" / "index.html").read_text(encoding="utf-8")
     assert "与最新修订相同" in unchanged and 'href="../../../powers/sign-penalty/"' in unchanged
@@ -134,6 +163,24 @@ def test_a_fresh_publish_rebuilds_earlier_revisions_from_their_snapshots(baselin
     assert trees[0] == trees[1]
     old = (tmp_path / "one" / "2025-03-03" / "powers" / SHOP_ID / "index.html").read_text(encoding="utf-8")
     assert "行政审批科" in old and "由修订记录重建" in old
+
+
+def test_a_snapshot_rebuild_names_the_catalogue_folder_as_the_project_does(project: Project, tmp_path: Path) -> None:
+    """Pages name their record file (the edit link): a rebuild that put the snapshot in a folder called `catalogue`
+    made every page of a project whose folder is called otherwise differ, so nothing was left out as unchanged."""
+    project.catalogue = project.catalogue.rename(project.root / "records")
+    assert project.cli("revise", "--baseline", "--date", "2025-03-03").code == 0
+    project.edit(SHOP, "office: 行政审批科", "office: 政务服务科")
+    project.set_change(SHOP, "2025-04-01", "机构改革")
+    assert project.cli("revise", "--date", "2025-04-02").code == 0
+    out = tmp_path / "public"
+    result = publish(project, out)
+    assert result.code == 0, result.err
+    unchanged = (out / "2025-03-03" / "powers" / "sign-penalty" / "index.html").read_text(encoding="utf-8")
+    assert "<title>本页未变更</title>" in unchanged
+    assert "records/demo-market/powers/sign-penalty.yaml" in (out / "powers" / "sign-penalty" / "index.html").read_text(encoding="utf-8")
+    changed = (out / "2025-03-03" / "powers" / SHOP_ID / "index.html").read_text(encoding="utf-8")
+    assert "行政审批科" in changed and "records/demo-market/powers/shop-licence.yaml" in changed
 
 
 def test_the_size_budget_keeps_the_newest_sites(baselined: Project, tmp_path: Path) -> None:
