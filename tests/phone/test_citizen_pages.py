@@ -56,3 +56,17 @@ def test_404_page_search_works(tab, site_url: str) -> None:  # noqa: ANN001
         tab.press("#gk-404-input", "Enter")
     tab.wait_for_selector("[data-gk-results] .gk-result__title")
     assert "最低生活保障" in tab.inner_text("[data-gk-results]")
+
+
+def test_downloads_tables_read_as_cards_on_a_phone(tab, site_url: str) -> None:  # noqa: ANN001
+    """A three-column table whose 内容 is a sentence was a column a few characters wide at 390 px; as cards each
+    description takes the screen's width and every cell keeps its column's name."""
+    tab.goto(site_url + "downloads/")
+    tab.wait_for_load_state("load")
+    first = tab.locator("article table").first
+    assert "gk-cards" in (first.get_attribute("class") or "")
+    cells = tab.evaluate("""() => [...document.querySelectorAll('article table')[0].querySelectorAll('tbody td')]
+        .map(td => ({label: td.dataset.label, width: td.getBoundingClientRect().width}))""")
+    assert cells and all(c["label"] in ("文件", "格式", "内容") for c in cells)
+    assert min(c["width"] for c in cells) > 300  # the whole card's width, not a third of it
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390

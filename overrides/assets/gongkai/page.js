@@ -1,6 +1,7 @@
 /* Small things every page needs once it is drawn:
- * - a table of four or more columns becomes stacked cards on a phone (pages.css .gk-cards): each cell carries its
- *   column's name, so every column stays visible without sideways scrolling (without JavaScript it scrolls);
+ * - a table of four or more columns (or three with a long cell) becomes stacked cards on a phone (pages.css
+ *   .gk-cards): each cell carries its column's name, so every column stays visible without sideways scrolling
+ *   (without JavaScript it scrolls);
  * - a table wider than its column scrolls in its own box; while it does, the box takes keyboard focus and names
  *   itself, so it can be scrolled without a mouse (WCAG 2.1.1; axe "scrollable-region-focusable"). Boxes that fit
  *   add no tab stop. */
@@ -31,11 +32,22 @@
   }
 
   var CARD_FROM_COLUMNS = 4;
+  // Three columns are cards too when one cell is a sentence: on a phone its column would be a few characters wide
+  // and the sentence one word per line (the downloads page's 内容).
+  var CARD_FROM_CELL_CHARS = 40;
+
+  function wantsCards(table, head) {
+    if (head.cells.length >= CARD_FROM_COLUMNS) return true;
+    if (head.cells.length < 3) return false;
+    return Array.prototype.some.call(table.querySelectorAll("tbody td"), function (td) {
+      return td.textContent.trim().length > CARD_FROM_CELL_CHARS;
+    });
+  }
 
   function cardTables() {
     document.querySelectorAll("article table").forEach(function (table) {
       var head = table.tHead && table.tHead.rows[0];
-      if (!head || head.cells.length < CARD_FROM_COLUMNS) return;
+      if (!head || !wantsCards(table, head)) return;
       var names = Array.prototype.map.call(head.cells, function (th) { return th.textContent.trim(); });
       table.classList.add("gk-cards");
       Array.prototype.forEach.call(table.tBodies, function (body) {
