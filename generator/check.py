@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -96,7 +95,7 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
 
 def _worth_a_helper(records: int) -> bool:
     """A forked helper for the per-record stages: only for a large catalogue (as the loader's helpers), with a core to spare."""
-    return records >= loading.PARALLEL_FROM and (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+    return records >= loading.PARALLEL_FROM and (os.cpu_count() or 1) >= 2 and workshare.can_fork()
 
 
 VIEW_BATCH = 4000  # files loaded and validated at a time by load_view: their parsed YAML is let go before the next

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import marshal
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -369,7 +368,7 @@ def _load_all(jobs: list[tuple[str, Path]]) -> Iterator[Loaded]:
     scalars and bytes) is safe here; nothing is ever read back from disk this way.
     """
     workers = min(os.cpu_count() or 1, 4)
-    if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(jobs) < PARALLEL_FROM or not workshare.can_fork():
         return (_load_one(shown, path) for shown, path in jobs)
     pieces = [jobs[start:start + PIECE] for start in range(0, len(jobs), PIECE)]
     return workshare.in_order(len(pieces), lambda i: [_load_one(shown, path) for shown, path in pieces[i]],

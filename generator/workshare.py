@@ -19,6 +19,13 @@ from typing import Any, Callable, Iterator, TypeVar
 T = TypeVar("T")
 
 
+def can_fork() -> bool:
+    """Whether helpers may be forked now: the fork start method exists and this process runs no other thread. A
+    thread holding a lock when the fork happens (the preview server's, logging's) leaves that lock held for ever
+    in the child, which then hangs; a process with other threads (`gongkai serve`) does the work itself."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def in_order(pieces: int, mine: Callable[[int], list[T]], theirs: Callable[[int], Any], unpack: Callable[[Any], list[T]],
              helpers: int) -> Iterator[T]:
     """Every result of pieces 0 … pieces-1, in order. `mine(i)`: piece i done here; `theirs(i)`: done in a helper,

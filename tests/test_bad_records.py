@@ -121,11 +121,15 @@ def test_fast_and_exact_loading_give_the_same_diagnostics(case: str, in_case, mo
     in_case(case)
     catalogue, flowcharts = Path("catalogue"), GOOD / "flowcharts"
     fast = _diagnostics(catalogue, flowcharts)
+    shares = []
     with monkeypatch.context() as patched:
         patched.setattr(load, "PARALLEL_FROM", 1)
         patched.setattr(load, "PIECE", 2)
         patched.setattr(load.os, "cpu_count", lambda: 2)
+        sharing = load.workshare.in_order
+        patched.setattr(load.workshare, "in_order", lambda *a, **k: shares.append(1) or sharing(*a, **k))
         shared = _diagnostics(catalogue, flowcharts)
+    assert shares, "the parsing was not shared with a helper (another thread running? see workshare.can_fork)"
 
     def unsure(text: str) -> None:
         raise fastyaml.Unsure

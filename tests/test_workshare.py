@@ -105,3 +105,33 @@ def test_work_aside_that_fails_here_too_raises_here() -> None:
 
     with pytest.raises(RuntimeError):
         aside(fails)()
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    import threading
+
+    from generator.workshare import can_fork
+
+    assert can_fork()  # pytest's own process runs one thread here
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait, daemon=True)  # as `gongkai serve`'s HTTP thread
+    server.start()
+    try:
+        assert not can_fork()
+    finally:
+        stop.set()
+        server.join()
+    assert can_fork()
+
+
+def test_the_loader_parses_in_this_process_when_it_cannot_fork(monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    from generator import load, workshare
+
+    monkeypatch.setattr(workshare, "can_fork", lambda: False)
+    monkeypatch.setattr(workshare, "in_order", lambda *a, **k: pytest.fail("forked although it must not"))
+    files = []
+    for number in range(load.PARALLEL_FROM):
+        path = tmp_path / f"r{number}.yaml"
+        path.write_text(f"id: r{number}\n", encoding="utf-8")
+        files.append((path.name, path))
+    assert len(list(load._load_all(files))) == load.PARALLEL_FROM
