@@ -70,3 +70,28 @@ def test_downloads_tables_read_as_cards_on_a_phone(tab, site_url: str) -> None: 
     assert cells and all(c["label"] in ("文件", "格式", "内容") for c in cells)
     assert min(c["width"] for c in cells) > 300  # the whole card's width, not a third of it
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+# Material's revision selector as its script adds it to a published site's header once versions.json has arrived.
+VERSION_SELECTOR = """() => {
+  const topic = document.querySelector('.md-header__topic');
+  topic.insertAdjacentHTML('beforeend', '<div class="md-version"><button class="md-version__current" aria-label="Select version">'
+    + '2026-10-08 修订（最新）</button><ul class="md-version__list"><li class="md-version__item">'
+    + '<a href="../2026-04-20/" class="md-version__link">2026-04-20 修订</a></li></ul></div>');
+}"""
+
+
+def test_the_revision_selector_gets_a_bar_of_its_own_on_a_phone(tab, site_url: str) -> None:  # noqa: ANN001
+    """In the header it needs ~200 px where the title box has ~50: it lay over the 关怀 and search buttons."""
+    tab.goto(site_url + POWER)
+    tab.wait_for_load_state("load")
+    tab.evaluate(VERSION_SELECTOR)
+    tab.wait_for_selector(".gk-version-bar .md-version", timeout=5000)
+    assert tab.locator(".md-header .md-version").count() == 0
+    bar = tab.evaluate("""() => { const b = document.querySelector('.gk-version-bar').getBoundingClientRect();
+        const h = document.querySelector('.md-header').getBoundingClientRect();
+        const c = document.querySelector('.gk-version-bar .md-version__current').getBoundingClientRect();
+        return {top: b.top, header: h.bottom, right: c.right, text: document.querySelector('.gk-version-bar').innerText}; }""")
+    assert bar["top"] >= bar["header"] - 1 and bar["right"] <= 390
+    assert bar["text"].startswith("正在查看：") and "2026-10-08 修订（最新）" in bar["text"]
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390

@@ -2,6 +2,7 @@
  * - a table of four or more columns (or three with a long cell) becomes stacked cards on a phone (pages.css
  *   .gk-cards): each cell carries its column's name, so every column stays visible without sideways scrolling
  *   (without JavaScript it scrolls);
+ * - on a phone, a published site's revision selector gets a bar under the header (it lay over the header's buttons);
  * - a table wider than its column scrolls in its own box; while it does, the box takes keyboard focus and names
  *   itself, so it can be scrolled without a mouse (WCAG 2.1.1; axe "scrollable-region-focusable"). Boxes that fit
  *   add no tab stop. */
@@ -58,7 +59,35 @@
     });
   }
 
+  // A published site's revision selector (Material's, in the header) needs ~200 px; on a phone the header's title
+  // box is ~50 px between the menu, 关怀 and search buttons, so the selector lay over them. There it moves to a bar
+  // of its own under the header, with a label saying what it is.
+  var PHONE = "(max-width: 44.9375em)";
+
+  function versionBar() {
+    var title = document.querySelector(".md-header__title");
+    if (!title || !window.matchMedia) return;
+    function move() {
+      var selector = title.querySelector(".md-version");
+      var main = document.querySelector(".md-main");
+      if (!selector || !main || !window.matchMedia(PHONE).matches) return false;
+      var bar = document.createElement("div");
+      bar.className = "gk-version-bar";
+      var label = document.createElement("span");
+      label.className = "gk-version-bar__label";
+      label.textContent = "正在查看：";
+      bar.appendChild(label);
+      bar.appendChild(selector);
+      main.parentNode.insertBefore(bar, main);
+      return true;
+    }
+    if (move()) return;
+    var watch = new MutationObserver(function () { if (move()) watch.disconnect(); });  // Material adds it after fetching versions.json
+    watch.observe(title, { childList: true, subtree: true });
+  }
+
   function start() {
+    versionBar();
     cardTables();
     scrollableTables();
     var pending = null;
