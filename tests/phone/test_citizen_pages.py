@@ -95,3 +95,25 @@ def test_the_revision_selector_gets_a_bar_of_its_own_on_a_phone(tab, site_url: s
     assert bar["top"] >= bar["header"] - 1 and bar["right"] <= 390
     assert bar["text"].startswith("正在查看：") and "2026-10-08 修订（最新）" in bar["text"]
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+# For every card cell: the height its column name needs in the name's 5.5em box, and the cell's own height.
+LABEL_FITS_JS = """() => [...document.querySelectorAll('table.gk-cards tbody td')].map(td => {
+  const probe = document.createElement('span');
+  const style = getComputedStyle(td, '::before');
+  probe.style.cssText = `display:block;position:absolute;visibility:hidden;width:${style.width};font:${style.font}`;
+  probe.textContent = td.dataset.label || '';
+  td.appendChild(probe);
+  const needed = probe.getBoundingClientRect().height;
+  probe.remove();
+  return {label: td.dataset.label, needed, height: td.getBoundingClientRect().height};
+})"""
+
+
+def test_a_long_column_name_never_overlaps_the_next_line_of_a_card(tab, site_url: str) -> None:  # noqa: ANN001
+    tab.goto(site_url + "scale/")  # its size tables have names of a dozen characters and more
+    tab.wait_for_load_state("load")
+    cells = tab.evaluate(LABEL_FITS_JS)
+    assert any(len(c["label"] or "") > 12 for c in cells)
+    short = [c["label"] for c in cells if c["height"] + 1 < c["needed"]]
+    assert short == [], f"列名比单元格高，压到了下一行：{short[:5]}"
