@@ -51,8 +51,10 @@ build: install
 check: install
 	$(BIN)/gongkai check --catalogue catalogue --strict
 
+# Two workers (CI has 2 cores). Tests go out in units (tests/conftest.py `work_unit`: a module, a package per site
+# engine, or one long test), in collection order: the long units (tests/a11y, the bench) start first.
 test: install
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder -q
 
 bench: install
 	$(BIN)/python -m bench

@@ -2,6 +2,9 @@
 
 `sample_site` is the built sample site (the real catalogue/ and mkdocs.yml), shared by every test that
 needs a whole site, so the suite stays fast. Under pytest-xdist each worker builds it at most once.
+
+`make test` hands tests to its workers in units (`work_unit`), so that a module's or a package's shared fixtures are
+made on one worker only.
 """
 
 from __future__ import annotations
@@ -73,6 +76,45 @@ def chromium():  # noqa: ANN201 — playwright Browser
 
 
 ENGINES = ("mkdocs", "zensical")
+
+# How `make test` (`-n 2 --dist loadscope`) hands tests to its workers: in units, each run whole by one worker.
+# A module is one unit (xdist's loadscope), so its module-scoped fixtures (a published tree, a parts build …) are made
+# once. Exceptions:
+# - modules whose tests are long and share nothing costly: each test is a unit, so they run side by side;
+ONE_TEST_UNITS = ("tests/bench/test_bench.py",)
+# - packages whose modules share costly fixtures through their conftest (the sample site served and its browser
+#   contexts, the cached axe answer of each page and reading setting in tests/a11y, the search site built per engine in
+#   tests/search): one unit per site engine, so those fixtures are made on one worker, and pytest, which makes a
+#   parametrized session fixture again whenever the next test wants the other engine, makes it once per unit. The two
+#   engines' halves run side by side.
+PACKAGE_UNITS = ("tests/a11y/", "tests/phone/", "tests/search/")
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of the test `nodeid` (see above)."""
+    path, _, name = nodeid.partition("::")
+    if path in ONE_TEST_UNITS:
+        return nodeid
+    package = next((p for p in PACKAGE_UNITS if path.startswith(p)), None)
+    if package is None:
+        return nodeid.rsplit("::", 1)[0]  # xdist's loadscope: the module (or the class)
+    ids = name.partition("[")[2].removesuffix("]").split("-")
+    engine = next((e for e in ENGINES if e in ids), None)  # the id of engine_site / built_site
+    return package.rstrip("/") + (f"[{engine}]" if engine else "")
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201 — xdist's Producer and Scheduling
+    """`--dist loadscope` with the units of `work_unit`. (xdist_group marks cannot do it: `--dist loadgroup` groups
+    nothing on pytest 9.2, pytest-dev/pytest-xdist#1386.)"""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class WorkUnits(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return WorkUnits(config, log)
 
 
 def compile_sample(engine: str):  # noqa: ANN201 — generator.site.SiteBundle

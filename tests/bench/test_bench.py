@@ -12,23 +12,30 @@ from bench.__main__ import main
 from bench.report import STAGE_LABELS
 
 
-def test_bench_end_to_end_tiny(tmp_path: Path, chromium, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
-    # Playwright allows one sync driver per thread and the session's browser may already hold it: the bench's
-    # search figures are taken with that browser (otherwise they would be an error string).
+@pytest.fixture
+def one_run_searches(chromium, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """The bench's search figures taken with the session's browser, each query timed once.
+
+    Playwright allows one sync driver per thread and the session's browser may already hold it (otherwise the search
+    figures would be an error string). One cold run per query instead of RUNS (3): the figures keep their shape (a
+    median of one run, its runs listed) at a third of the time; tests/search/test_measure.py checks the median of 3.
+    """
     import generator.search.measure as search_measure
 
-    monkeypatch.setattr(search_measure, "measure_queries", functools.partial(search_measure.measure_queries, browser=chromium))
+    monkeypatch.setattr(search_measure, "measure_queries", functools.partial(search_measure.measure_queries, browser=chromium, runs=1))
+
+
+# The tiny bench end to end, as two `python -m bench` runs that can go to different test workers: one size (every
+# stage and the engine comparison), and the province run in parts. `make bench` does both in one run (main() runs
+# the sizes, then the province run, with nothing shared between them but the output files).
+
+
+def test_bench_size_end_to_end_tiny(tmp_path: Path, one_run_searches) -> None:  # noqa: ANN001
     out = tmp_path / "out"
     assert main(["--sizes", "40", "--reps", "1", "--work", str(tmp_path / "work"), "--out", str(out), "--no-charts", "--no-docs",
-                 "--province", "60", "--province-parts", "2"]) == 0
+                 "--province", "0"]) == 0
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
-    province = results["province"]  # the province run: 2 department parts plus the site part, then assembled
-    assert [p["part"] for p in province["parts"]] == [0, 1, 2] and province["plan"]["parts"] == 2
-    assert all(p["wall_s"] > 0 and p["peak_rss_mb"] > 0 and p["pages"] > 0 for p in province["parts"])
-    slowest = max(p["wall_s"] for p in province["parts"])
-    assert province["critical_path_s"] == round(slowest + province["assemble"]["seconds"], 3)
-    assert province["site"]["record_pages"] > 0 and isinstance(province["search"], dict)
-    assert {t["verdict"] for t in province["targets"]} <= {"pass", "miss", "n/a"} and len(province["targets"]) == 5
+    assert "province" not in results  # --province 0 skips it
     [size] = results["sizes"]
     assert size["records"] == 40
     assert isinstance(size["build"], dict), size["build"]
@@ -55,6 +62,22 @@ def test_bench_end_to_end_tiny(tmp_path: Path, chromium, monkeypatch: pytest.Mon
     assert len(engines["cpu_reference_ms"]) == 2 and engines["mkdocs_engine"].startswith("ProperDocs ")
     assert f"| … against the baseline | {engines['zensical']['vs_baseline']:g} × |" in table
     assert any(t["target"].startswith("Zensical cold build") and t["verdict"] != "n/a" for t in size["targets"])
+
+
+def test_bench_province_end_to_end_tiny(tmp_path: Path, one_run_searches) -> None:  # noqa: ANN001
+    out = tmp_path / "out"
+    assert main(["--sizes", "", "--work", str(tmp_path / "work"), "--out", str(out), "--no-charts", "--no-docs",
+                 "--province", "60", "--province-parts", "2"]) == 0
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert results["sizes"] == []
+    province = results["province"]  # the province run: 2 department parts plus the site part, then assembled
+    assert [p["part"] for p in province["parts"]] == [0, 1, 2] and province["plan"]["parts"] == 2
+    assert all(p["wall_s"] > 0 and p["peak_rss_mb"] > 0 and p["pages"] > 0 for p in province["parts"])
+    slowest = max(p["wall_s"] for p in province["parts"])
+    assert province["critical_path_s"] == round(slowest + province["assemble"]["seconds"], 3)
+    assert province["site"]["record_pages"] > 0 and isinstance(province["search"], dict)
+    assert {t["verdict"] for t in province["targets"]} <= {"pass", "miss", "n/a"} and len(province["targets"]) == 5
+    assert "| part 0 (site pages) |" in (out / "results.md").read_text(encoding="utf-8")  # the parts' table, not "Not measured"
 
 
 def test_engines_only_joins_the_earlier_figures_of_its_size(tmp_path: Path) -> None:
