@@ -126,6 +126,7 @@ def test_fast_and_exact_loading_give_the_same_diagnostics(case: str, in_case, mo
         patched.setattr(load, "PARALLEL_FROM", 1)
         patched.setattr(load, "PIECE", 2)
         patched.setattr(load.os, "cpu_count", lambda: 2)
+        patched.setattr(load.workshare, "can_fork", lambda: True)  # a worker may still run a browser's threads
         sharing = load.workshare.in_order
         patched.setattr(load.workshare, "in_order", lambda *a, **k: shares.append(1) or sharing(*a, **k))
         shared = _diagnostics(catalogue, flowcharts)
