@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.exports.records import WHOLE
 from generator.exports.stage import repeats_the_records
-from generator.revisions.same import LINK, site_files
+from generator.revisions.same import LINK, is_relative, site_files
 
 NOTE = "downloads/earlier-revision.html"
 
@@ -65,7 +65,7 @@ def _point_at_note(page: bytes, page_rel: str, gone: set[str]) -> bytes:
 
     def swap(match: re.Match[bytes]) -> bytes:
         url = match.group(2).decode("utf-8", "surrogateescape")
-        if not url or url.startswith(("/", "#")) or ":" in url.split("/", 1)[0]:
+        if not is_relative(url):
             return match.group(0)
         target = posixpath.normpath(posixpath.join(base, url))
         return match.group(1) + note + match.group(3) if target in gone else match.group(0)

@@ -118,6 +118,12 @@ def _replace(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
+def is_relative(url: str) -> bool:
+    """Whether a link's address (without query or fragment) is a path relative to its page: not empty, not from the
+    host's root, not a fragment and not another scheme (https:, tel:, mailto:)."""
+    return bool(url) and not url.startswith(("/", "#")) and ":" not in url.split("/", 1)[0]
+
+
 def retarget(page: bytes, page_rel: str, revision: str, paths: set[str], to_current: bool) -> bytes:
     """Point the page's links to `paths` (addresses inside the revision's site) at the current site's copies, or
     (to_current False) back at the revision's own. `page_rel`: the page's address inside the revision's site."""
@@ -126,7 +132,7 @@ def retarget(page: bytes, page_rel: str, revision: str, paths: set[str], to_curr
 
     def swap(match: re.Match[bytes]) -> bytes:
         url = match.group(2).decode("utf-8", "surrogateescape")
-        if not url or url.startswith(("/", "#")) or ":" in url.split("/", 1)[0]:
+        if not is_relative(url):
             return match.group(0)
         if to_current:
             target = posixpath.normpath(posixpath.join(base, url))
