@@ -4,12 +4,13 @@ reads them a few departments at a time (generator/parts/listing.py); a whole bui
 batch. Either way the bytes are the same.
 
 The JSON lists records in (kind, id) order while batches come by department: each record's text is spooled to a
-temporary file as its batch comes, and the gzip stream reads them back in order. The tables list rows by department
-then id, so the batches' rows simply follow one another; the workbook is written row by row.
+temporary file as its batch comes, and the gzip stream reads them back in order. A table lists rows by kind, then
+department, then id, so each batch's rows of a kind follow the previous batch's; the workbook is written row by row.
 """
 
 from __future__ import annotations
 
+import copy
 import tempfile
 import zlib
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from generator.exports.records import FORMAT_VERSION, WHOLE, department_document
 from generator.exports.tabular import csv_bytes, workbook_bytes
 
 WORKBOOK = "data/catalogue.xlsx"
+KINDS = ("powers", "fees", "services")  # a table of several kinds lists them in this order (materials: powers, services)
 _MARK = "gongkai:records"  # where the records go in the document's text (records is its last key)
 _ITEM_INDENT = b"    "  # a record inside "records": [...] of the indented document
 
@@ -61,18 +63,30 @@ class _RecordSpool:
         return b"".join(out)
 
 
+def _only_kind(batch: Catalogue, kind: str) -> Catalogue:
+    """`batch` as a table sees it while listing `kind` (its other kinds left out; references still found)."""
+    view = copy.copy(batch)
+    view.of_kind = lambda wanted, public=True: batch.of_kind(wanted, public=public) if wanted == kind else []  # type: ignore[method-assign]
+    return view
+
+
 def whole_files(catalogue: Catalogue, batches: Iterable[Catalogue], documents: dict[str, dict] | None = None) -> dict[str, bytes]:
     """The whole catalogue's JSON, CSV tables and workbook. `batches`: the full records, whole departments at a time in
-    department order (each batch's departments after the previous batch's); `catalogue`: the departments, secret
+    department order (each batch's departments after the previous batch's; a batch's fees_of also finds the fee
+    bases of other departments, whose names the tables show); `catalogue`: the departments, secret
     powers and change dates of the whole catalogue; `documents`: entry documents already made, by id."""
-    spool, cells = _RecordSpool(), {table.key: [] for table in CATALOGUE_TABLES}
+    spool = _RecordSpool()
+    cells: dict[tuple[str, str], list[list[str]]] = {(table.key, kind): [] for table in CATALOGUE_TABLES for kind in KINDS}
     for batch in batches:
         for entry in batch.public():
             spool.add(entry, (documents or {}).get(entry.id))
-        for table in CATALOGUE_TABLES:
-            cells[table.key] += rows(table, batch)
+        for kind in KINDS:  # a table lists its kinds one after the other, each by department: rows of one kind at a time
+            of_kind = _only_kind(batch, kind)
+            for table in CATALOGUE_TABLES:
+                cells[(table.key, kind)] += rows(table, of_kind)
     files = {WHOLE: spool.gzipped(catalogue)}
-    files.update({csv_path(table.key): csv_bytes(table, cells[table.key]) for table in CATALOGUE_TABLES})
-    sheets = [(table, cells.pop(table.key)) for table in CATALOGUE_TABLES]
+    tables = [(table, [row for kind in KINDS for row in cells.pop((table.key, kind))]) for table in CATALOGUE_TABLES]
+    files.update({csv_path(table.key): csv_bytes(table, table_rows) for table, table_rows in tables})
+    sheets = tables
     files[WORKBOOK] = workbook_bytes(sheets, stamp(newest_change(catalogue)), title="权力公开目录", streamed=True)
     return files

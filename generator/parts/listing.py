@@ -113,13 +113,13 @@ def department_groups(files: dict[str, list[str]], per_group: int = BATCH_FILES)
     return [g for g in groups if g]
 
 
-def department_batches(load: Callable[[frozenset[str]], Catalogue], files: dict[str, list[str]],
-                       light: Catalogue) -> Callable[[], Iterator[Catalogue]]:
+def department_batches(load: Callable[[frozenset[str]], Catalogue], files: dict[str, list[str]], light: Catalogue,
+                       per_group: int = BATCH_FILES) -> Callable[[], Iterator[Catalogue]]:
     """The full records, a group of whole departments at a time, in department order; `load` reads the named files
     (catalogue-relative) into a resolved catalogue."""
 
     def batches() -> Iterator[Catalogue]:
-        for group in department_groups(files):
+        for group in department_groups(files, per_group):
             chosen = {f"{d}/{DEPARTMENT_FILE}" for d in group} | {f for d in group for f in files[d]}
             yield DepartmentBatch(load(frozenset(chosen)), light)
             gc.collect()  # loading leaves cyclic garbage: collect it before the next group comes
