@@ -55,6 +55,9 @@ class Entry:
     complaints: tuple[Channel, ...]
     steps: tuple[ResolvedStep, ...] = ()
     template: ProcedureTemplate | None = None
+    # The compliance page's missing disclosure elements, counted before the record was made light (the site part of a
+    # split build keeps only what its pages show: generator/parts/listing.py); None: count them from the record.
+    known_missing: tuple[str, ...] | None = None
 
     @property
     def id(self) -> str:

@@ -8,18 +8,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from generator import load as loading
 from generator import outlive, workshare
-from generator.catalogue import Catalogue
+from generator.catalogue import Catalogue, Entry
 from generator.diagnostics import CheckSummary, Diagnostic, sort_key
 from generator.editor.checks import editor_diagnostics
 from generator.limits import limit_diagnostics
 from generator.load import load_catalogue
 from generator.paths import default_flowcharts, display_path
 from generator.positions import locate
-from generator.resolve import reference_diagnostics, resolve
+from generator.resolve import catalogue_of, reference_diagnostics, resolve
 from generator.revisions.check_stage import deadline_diagnostics
 from generator.rules import apply_rules
 from generator.templates import load_templates
@@ -101,24 +101,47 @@ def _worth_a_helper(records: int) -> bool:
 VIEW_BATCH = 4000  # files loaded and validated at a time by load_view: their parsed YAML is let go before the next
 
 
-def load_view(catalogue_dir: Path, flowcharts_dir: Path | None, only: frozenset[str]) -> CheckResult:
+def load_view(catalogue_dir: Path, flowcharts_dir: Path | None, only: frozenset[str],
+              keep: Callable[[Entry], Entry] | None = None) -> CheckResult:
     """load → validate → resolve over the files `only` names (catalogue-relative), for one part of a split build
     (generator/parts/). The whole catalogue's check has passed already, so the rules, limits, deadlines and editor
     checks are not run again; a reference to a record outside the view is no problem here (resolve's own reference
     diagnostics are left out), but a file that no longer loads or validates is. Files are read in batches and each
     batch's parsed YAML is dropped once validated: at 100,000 records the parsed files and the models together
-    would not fit a CI runner."""
+    would not fit a CI runner. `keep`: what of each resolved entry to hold (the site part's light entries); the
+    department files are then read first and each batch of records is resolved and let go before the next."""
     with _collector_paused():
         templates, diagnostics = load_templates(flowcharts_dir or default_flowcharts(catalogue_dir))
-        chosen, items, files = sorted(only), [], 0
-        for start in range(0, len(chosen), VIEW_BATCH):
-            loaded = load_catalogue(catalogue_dir, frozenset(chosen[start:start + VIEW_BATCH]))
-            valid, validation = validate_all(loaded.documents)
-            diagnostics += [_with_position(d, {doc.shown: doc.path for doc in loaded.documents}) for d in loaded.diagnostics + validation]
-            items += [Validated(replace(item.raw, data=None, raw=None), item.record) for item in valid]
-            files += loaded.files
-        catalogue, _ = resolve(items, [item.raw for item in items], templates, catalogue_dir.resolve().parent, references=False)
+        root = catalogue_dir.resolve().parent
+        if keep is None:
+            items, files = _view_batch(catalogue_dir, only, diagnostics)
+            catalogue, _ = resolve(items, [item.raw for item in items], templates, root, references=False)
+        else:  # the department files first: each batch of records inherits from them, and is let go once kept
+            department_files = frozenset(f for f in only if f == f"{f.split('/')[0]}/{loading.DEPARTMENT_FILE}")
+            departments, files = _view_batch(catalogue_dir, department_files, diagnostics)
+            records, kept = sorted(only - department_files), {}
+            for start in range(0, len(records), VIEW_BATCH):
+                batch, count = _view_batch(catalogue_dir, frozenset(records[start:start + VIEW_BATCH]), diagnostics)
+                files += count
+                resolved, _ = resolve(departments + batch, [item.raw for item in departments + batch], templates, root, references=False)
+                kept.update((entry_id, keep(entry)) for entry_id, entry in resolved.entries.items() if entry_id not in kept)
+                del batch, resolved
+                gc.collect()  # loading leaves cyclic garbage: without a collection each batch's full records would stay
+            base, _ = resolve(departments, [item.raw for item in departments], templates, root, references=False)
+            catalogue = catalogue_of(base.departments, kept, templates)
     return CheckResult(sorted(set(diagnostics), key=sort_key), files, catalogue)
+
+
+def _view_batch(catalogue_dir: Path, only: frozenset[str], diagnostics: list[Diagnostic]) -> tuple[list[Validated], int]:
+    """The files `only` names, loaded and validated VIEW_BATCH at a time; problems added to `diagnostics`."""
+    chosen, items, files = sorted(only), [], 0
+    for start in range(0, len(chosen), VIEW_BATCH):
+        loaded = load_catalogue(catalogue_dir, frozenset(chosen[start:start + VIEW_BATCH]))
+        valid, validation = validate_all(loaded.documents)
+        diagnostics += [_with_position(d, {doc.shown: doc.path for doc in loaded.documents}) for d in loaded.diagnostics + validation]
+        items += [Validated(replace(item.raw, data=None, raw=None), item.record) for item in valid]
+        files += loaded.files
+    return items, files
 
 
 def _template_files(folder: Path) -> dict[str, Path]:

@@ -19,6 +19,7 @@ from generator.exports.jsonld import jsonld_provider
 from generator.exports.stage import export_all
 from generator.portal import SYNONYMS_URL, Portal, load_portal
 from generator.render.pages import SiteOptions, render_pages
+from generator.parts.listing import department_batches, light_entry
 from generator.parts.ownership import Ownership
 from generator.site import SiteBundle
 
@@ -52,8 +53,9 @@ def stage_check(catalogue_dir: Path, flowcharts_dir: Path | None, strict: bool) 
 
 
 def stage_view(catalogue_dir: Path, flowcharts_dir: Path | None, part: PartView) -> CheckResult:
-    """One part of a split build: the files it needs, loaded and resolved (the whole check passed in the plan job)."""
-    checked = load_view(catalogue_dir, flowcharts_dir, part.only)
+    """One part of a split build: the files it needs, loaded and resolved (the whole check passed in the plan job);
+    the site part keeps of each record only what its pages show (generator/parts/listing.py)."""
+    checked = load_view(catalogue_dir, flowcharts_dir, part.only, keep=light_entry if part.departments is None else None)
     if checked.errors:
         raise CatalogueError(checked.diagnostics)
     return checked
@@ -97,9 +99,17 @@ def stage_charts(compiled: Compiled, catalogue_dir: Path) -> None:
     add_charts(compiled, chart_cache_dir(catalogue_dir.resolve().parent))
 
 
-def stage_exports(compiled: Compiled, options: SiteOptions) -> None:
-    """JSON, CSV, XLSX, department packages, responsibility and downloads pages; last, so packages see every chart."""
-    export_all(compiled.checked.catalogue, options, compiled.bundle, compiled.owns)
+def stage_exports(compiled: Compiled, options: SiteOptions, catalogue_dir: Path, flowcharts_dir: Path | None, part: PartView | None) -> None:
+    """JSON, CSV, XLSX, department packages, responsibility and downloads pages; last, so packages see every chart.
+    The site part, which holds light records, reads the full ones again a few departments at a time for the
+    whole catalogue's downloads."""
+    batches = None
+    if part is not None and part.departments is None:
+        files: dict[str, list[str]] = {}
+        for path in sorted(part.only):
+            files.setdefault(path.split("/", 1)[0], []).append(path)
+        batches = department_batches(lambda only: load_view(catalogue_dir, flowcharts_dir, only).catalogue, files, compiled.checked.catalogue)
+    export_all(compiled.checked.catalogue, options, compiled.bundle, compiled.owns, batches)
 
 
 def stage_vendor(compiled: Compiled, options: SiteOptions) -> None:
@@ -163,7 +173,7 @@ def compile_catalogue(catalogue_dir: Path, options: SiteOptions, flowcharts_dir:
     stage_history(compiled, catalogue_dir, options)
     stage_charts(compiled, catalogue_dir)
     stage_pages(compiled, options, stage_portal(compiled, options))
-    stage_exports(compiled, options)
+    stage_exports(compiled, options, catalogue_dir, flowcharts_dir, part)
     stage_editor(compiled)
     stage_cms(compiled, catalogue_dir, flowcharts_dir, options)
     stage_vendor(compiled, options)

@@ -213,6 +213,10 @@ def resolve(items: list[Validated], documents: list[RawDocument], templates: dic
         entry = _inherit(item, department.record, templates, root)
         diagnostics += _channel_checks(item, entry)
         entries[entry.id] = entry
+    return catalogue_of(departments, entries, templates), diagnostics
+
+
+def catalogue_of(departments: dict[str, DepartmentEntry], entries: dict[str, Entry], templates: dict[str, ProcedureTemplate]) -> Catalogue:
+    """The catalogue of resolved departments and entries, in the order every stage reads them."""
     ordered = dict(sorted(entries.items(), key=lambda kv: (kv[1].kind, kv[1].department.id, kv[0])))
-    catalogue = Catalogue(dict(sorted(departments.items())), ordered, templates, _fee_users(ordered))
-    return catalogue, diagnostics
+    return Catalogue(dict(sorted(departments.items())), ordered, templates, _fee_users(ordered))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from markupsafe import Markup
 
@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 CACHE_ENV = "GONGKAI_CHART_CACHE"  # a folder, or "off" to render without a cache
 
 
-def charted_entries(catalogue: Catalogue) -> list[Entry]:
-    """Disclosed powers (all of them) and service items that describe their steps, in id order."""
-    chosen = [e for e in catalogue.public() if not e.is_secret and (e.kind == "powers" or (e.kind == "services" and e.steps))]
+def charted_entries(catalogue: Catalogue, wanted: Callable[[Entry], bool] = lambda entry: True) -> list[Entry]:
+    """Disclosed powers (all of them) and service items that describe their steps, in id order; `wanted`: only
+    among these entries (one part of a split build: those whose chart it writes)."""
+    chosen = [e for e in catalogue.public() if wanted(e) and (e.kind == "powers" or (e.kind == "services" and e.steps))]
     return sorted(chosen, key=lambda e: e.id)
 
 
@@ -79,7 +80,7 @@ def render_charts(entries: list[Entry], renderer: ChartRenderer) -> dict[str, by
 
 def stage_charts(compiled: Compiled, cache_dir: Path | None) -> RenderStats:
     """Render the charts into the bundle and register the `chart` value for record pages."""
-    entries = [e for e in charted_entries(compiled.checked.catalogue) if compiled.owns(chart_path(e))]
+    entries = charted_entries(compiled.checked.catalogue, lambda e: compiled.owns(chart_path(e)))
     renderer = ChartRenderer(cache_dir)
     for path, content in sorted(render_charts(entries, renderer).items()):
         compiled.bundle.add_file(path, content)

@@ -1,4 +1,4 @@
-"""JSON of resolved records: one file per record and the whole catalogue.
+"""JSON of resolved records: one file per record, and the whole catalogue's document (written by exports/whole.py).
 
 A record's JSON is its model with inheritance applied (contact, supervision, complaint channels filled in
 from the department), so `record` validates against the model's JSON Schema; resolved steps and the
@@ -91,18 +91,18 @@ def catalogue_document(catalogue: Catalogue, documents: dict[str, dict] | None =
     }
 
 
-def json_files(catalogue: Catalogue, owns: Callable[[str], bool] = lambda path: True) -> dict[str, bytes]:
-    """`data/catalogue.json.gz` (the whole catalogue, gzip-compressed) plus `data/<kind>/<id>.json` for every public
-    record and department; `owns`: only those (one part of a split build, generator/parts/)."""
+def json_files(catalogue: Catalogue, owns: Callable[[str], bool] = lambda path: True,
+               documents: dict[str, dict] | None = None) -> dict[str, bytes]:
+    """`data/<kind>/<id>.json` for every public record and department; `owns`: only those (one part of a split build,
+    generator/parts/); `documents`: filled with the entry documents made (the whole catalogue's JSON reuses them).
+    The whole catalogue's JSON is generator/exports/whole.py's."""
     files: dict[str, bytes] = {}
-    whole = owns(WHOLE)
-    documents = {e.id: entry_document(e) for e in catalogue.public() if whole or owns(f"data/{e.kind}/{e.id}.json")}
-    if whole:
-        files[WHOLE] = gzipped(dumps(catalogue_document(catalogue, documents)))
+    made = {} if documents is None else documents
     for entry in catalogue.public():
         path = f"data/{entry.kind}/{entry.id}.json"
         if owns(path):
-            files[path] = dumps(documents[entry.id])
+            made[entry.id] = entry_document(entry)
+            files[path] = dumps(made[entry.id])
     for dept in catalogue.departments.values():
         path = f"data/departments/{dept.id}.json"
         if owns(path):

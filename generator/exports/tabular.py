@@ -23,15 +23,20 @@ def _csv_safe(value: str) -> str:
 
 def to_csv(table: Table, catalogue: Catalogue, department: str | None = None) -> bytes:
     """CSV with a BOM and CRLF line ends (RFC 4180), one header row, then the rows."""
+    return csv_bytes(table, rows(table, catalogue, department))
+
+
+def csv_bytes(table: Table, cells: list[list[str]]) -> bytes:
+    """The CSV of `table` holding the rows `cells` (as columns.rows gives them)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers(table))
-    for row in rows(table, catalogue, department):
+    for row in cells:
         writer.writerow([_csv_safe(cell) for cell in row])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
-def _fill_sheet(book: xlsxwriter.Workbook, table: Table, catalogue: Catalogue, department: str | None) -> None:
+def _fill_sheet(book: xlsxwriter.Workbook, table: Table, cells: list[list[str]]) -> None:
     """One sheet: bold header row frozen at the top, wrapped text, every cell written as text (never a formula)."""
     sheet = book.add_worksheet(table.title)
     heading, body = book.add_format({"bold": True}), book.add_format({"text_wrap": True, "valign": "top"})
@@ -39,20 +44,28 @@ def _fill_sheet(book: xlsxwriter.Workbook, table: Table, catalogue: Catalogue, d
     for column, header in enumerate(names):
         sheet.set_column(column, column, max(10, min(40, 2 * len(header) + 4)))
         sheet.write_string(0, column, header, heading)
-    for row, values in enumerate(rows(table, catalogue, department), start=1):
+    sheet.freeze_panes(1, 0)  # before the rows: a sheet written row by row (streamed) takes no later settings
+    for row, values in enumerate(cells, start=1):
         for column, value in enumerate(values):
             sheet.write_string(row, column, value, body)
-    sheet.freeze_panes(1, 0)
 
 
 def to_xlsx(tables: tuple[Table, ...], catalogue: Catalogue, stamp: datetime, department: str | None = None, title: str = "") -> bytes:
     """One workbook, one sheet per table. `stamp` fixes created/modified so the bytes depend only on the data."""
+    return workbook_bytes([(table, rows(table, catalogue, department)) for table in tables], stamp, title)
+
+
+def workbook_bytes(sheets: list[tuple[Table, list[list[str]]]], stamp: datetime, title: str = "", streamed: bool = False) -> bytes:
+    """The workbook of `sheets` (table, its rows). `streamed`: written row by row through temporary files with each
+    cell's text in place (XlsxWriter's constant_memory), for the whole catalogue's millions of cells; otherwise built
+    in memory with one shared table of strings (smaller files)."""
     buffer = io.BytesIO()
     # XlsxWriter writes rows several times faster than openpyxl; no string becomes a formula, number or link.
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-                                        "strings_to_urls": False})
+    options = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    options.update({"constant_memory": True} if streamed else {"in_memory": True})
+    book = xlsxwriter.Workbook(buffer, options)
     book.set_properties({"title": title, "author": "Gongkai", "created": stamp})
-    for table in tables:
-        _fill_sheet(book, table, catalogue, department)
+    for table, cells in sheets:
+        _fill_sheet(book, table, cells)
     book.close()
     return normalise_zip(buffer.getvalue())

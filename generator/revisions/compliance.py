@@ -57,6 +57,8 @@ def checks_for(entry: Entry) -> list[Check]:
 
 
 def missing(entry: Entry) -> list[str]:
+    if entry.known_missing is not None:
+        return list(entry.known_missing)
     return [name for name, ok in checks_for(entry) if not ok(entry)]
 
 

@@ -5,7 +5,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from generator.exports.records import json_files
+from generator.exports.records import WHOLE, json_files
+from generator.exports.whole import whole_files
 from generator.exports.schema import catalogue_schema, record_schema
 
 
@@ -20,7 +21,7 @@ def validators():
 
 def test_every_json_file_validates(fixture_catalogue, validators):
     record_validator, catalogue_validator = validators
-    files = json_files(fixture_catalogue)
+    files = {**json_files(fixture_catalogue), WHOLE: whole_files(fixture_catalogue, [fixture_catalogue])[WHOLE]}
     assert sorted(files) == [
         "data/catalogue.json.gz",
         "data/departments/civil-affairs.json",
@@ -52,7 +53,7 @@ def test_inheritance_is_applied(fixture_catalogue):
 
 
 def test_catalogue_lists_secret_power_by_name_reason_basis_only(fixture_catalogue):
-    doc = json.loads(gzip.decompress(json_files(fixture_catalogue)["data/catalogue.json.gz"]))
+    doc = json.loads(gzip.decompress(whole_files(fixture_catalogue, [fixture_catalogue])[WHOLE]))
     assert doc["non_disclosed"] == [{"name": "涉密名称SENTINELNAME", "reason": "涉密理由SENTINELREASON", "basis": "涉密依据SENTINELBASIS"}]
     assert {r["id"] for r in doc["records"]} == {"social-org-registration", "marriage-cert-fee", "relief-application"}
 

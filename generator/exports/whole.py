@@ -1,0 +1,92 @@
+"""The whole catalogue's downloads — data/catalogue.json.gz, data/csv/<table>.csv and data/catalogue.xlsx — made from
+batches of whole departments, so that nothing here needs every full record at once: the site part of a split build
+reads them a few departments at a time (generator/parts/listing.py); a whole build passes its catalogue as the one
+batch. Either way the bytes are the same.
+
+The JSON lists records in (kind, id) order while batches come by department: each record's text is spooled to a
+temporary file as its batch comes, and the gzip stream reads them back in order. A table lists rows by kind, then
+department, then id, so each batch's rows of a kind follow the previous batch's; the workbook is written row by row.
+"""
+
+from __future__ import annotations
+
+import copy
+import tempfile
+import zlib
+from collections.abc import Iterable
+
+from generator.catalogue import Catalogue, Entry
+from generator.exports.columns import CATALOGUE_TABLES, rows
+from generator.exports.package import newest_change, stamp
+from generator.exports.records import FORMAT_VERSION, WHOLE, department_document, dumps, entry_document, non_disclosure
+from generator.exports.tabular import csv_bytes, workbook_bytes
+
+WORKBOOK = "data/catalogue.xlsx"
+KINDS = ("powers", "fees", "services")  # a table of several kinds lists them in this order (materials: powers, services)
+_MARK = "gongkai:records"  # where the records go in the document's text (records is its last key)
+_ITEM_INDENT = b"    "  # a record inside "records": [...] of the indented document
+
+
+def csv_path(key: str) -> str:
+    return f"data/csv/{key}.csv"
+
+
+class _RecordSpool:
+    """Each record's text as it will stand in the whole document, kept in a temporary file until all are known."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()
+        self.where: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def add(self, entry: Entry, document: dict | None = None) -> None:
+        lines = dumps(document or entry_document(entry)).rstrip(b"\n").split(b"\n")
+        text = b"\n".join(_ITEM_INDENT + line for line in lines)
+        self.where[(entry.kind, entry.id)] = (self.file.tell(), len(text))
+        self.file.write(text)
+
+    def gzipped(self, catalogue: Catalogue) -> bytes:
+        """gzip of the whole document, byte for byte records.gzipped(dumps(catalogue_document(catalogue)))."""
+        document = {"format_version": FORMAT_VERSION,
+                    "departments": [department_document(catalogue.departments[d]) for d in sorted(catalogue.departments)],
+                    "records": [_MARK] if self.where else [], "non_disclosed": non_disclosure(catalogue)}
+        head, _, tail = dumps(document).rpartition(_ITEM_INDENT + dumps(_MARK).rstrip(b"\n"))
+        if not self.where:
+            head, tail = dumps(document), b""
+        packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # records.gzipped: level 6, no time or name in the header
+        out = [packer.compress(head)]
+        for number, key in enumerate(sorted(self.where)):
+            offset, size = self.where[key]
+            self.file.seek(offset)
+            out.append(packer.compress((b",\n" if number else b"") + self.file.read(size)))
+        out += [packer.compress(tail), packer.flush()]
+        self.file.close()
+        return b"".join(out)
+
+
+def _only_kind(batch: Catalogue, kind: str) -> Catalogue:
+    """`batch` as a table sees it while listing `kind` (its other kinds left out; references still found)."""
+    view = copy.copy(batch)
+    view.of_kind = lambda wanted, public=True: batch.of_kind(wanted, public=public) if wanted == kind else []  # type: ignore[method-assign]
+    return view
+
+
+def whole_files(catalogue: Catalogue, batches: Iterable[Catalogue], documents: dict[str, dict] | None = None) -> dict[str, bytes]:
+    """The whole catalogue's JSON, CSV tables and workbook. `batches`: the full records, whole departments at a time in
+    department order (each batch's departments after the previous batch's; a batch's fees_of also finds the fee
+    bases of other departments, whose names the tables show); `catalogue`: the departments, secret
+    powers and change dates of the whole catalogue; `documents`: entry documents already made, by id."""
+    spool = _RecordSpool()
+    cells: dict[tuple[str, str], list[list[str]]] = {(table.key, kind): [] for table in CATALOGUE_TABLES for kind in KINDS}
+    for batch in batches:
+        for entry in batch.public():
+            spool.add(entry, (documents or {}).get(entry.id))
+        for kind in KINDS:  # a table lists its kinds one after the other, each by department: rows of one kind at a time
+            of_kind = _only_kind(batch, kind)
+            for table in CATALOGUE_TABLES:
+                cells[(table.key, kind)] += rows(table, of_kind)
+    files = {WHOLE: spool.gzipped(catalogue)}
+    tables = [(table, [row for kind in KINDS for row in cells.pop((table.key, kind))]) for table in CATALOGUE_TABLES]
+    files.update({csv_path(table.key): csv_bytes(table, table_rows) for table, table_rows in tables})
+    sheets = tables
+    files[WORKBOOK] = workbook_bytes(sheets, stamp(newest_change(catalogue)), title="权力公开目录", streamed=True)
+    return files
