@@ -24,7 +24,6 @@ from generator.exports.tabular import csv_bytes, workbook_bytes
 WORKBOOK = "data/catalogue.xlsx"
 KINDS = ("powers", "fees", "services")  # a table of several kinds lists them in this order (materials: powers, services)
 _MARK = "gongkai:records"  # where the records go in the document's text (records is its last key)
-_ITEM_INDENT = b"    "  # a record inside "records": [...] of the indented document
 
 
 def csv_path(key: str) -> str:
@@ -39,8 +38,7 @@ class _RecordSpool:
         self.where: dict[tuple[str, str], tuple[int, int]] = {}
 
     def add(self, entry: Entry, document: dict | None = None) -> None:
-        lines = dumps(document or entry_document(entry)).rstrip(b"\n").split(b"\n")
-        text = b"\n".join(_ITEM_INDENT + line for line in lines)
+        text = dumps(document or entry_document(entry)).rstrip(b"\n")
         self.where[(entry.kind, entry.id)] = (self.file.tell(), len(text))
         self.file.write(text)
 
@@ -49,7 +47,7 @@ class _RecordSpool:
         document = {"format_version": FORMAT_VERSION,
                     "departments": [department_document(catalogue.departments[d]) for d in sorted(catalogue.departments)],
                     "records": [_MARK] if self.where else [], "non_disclosed": non_disclosure(catalogue)}
-        head, _, tail = dumps(document).rpartition(_ITEM_INDENT + dumps(_MARK).rstrip(b"\n"))
+        head, _, tail = dumps(document).rpartition(dumps(_MARK).rstrip(b"\n"))
         if not self.where:
             head, tail = dumps(document), b""
         packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # records.gzipped: level 6, no time or name in the header
@@ -57,7 +55,7 @@ class _RecordSpool:
         for number, key in enumerate(sorted(self.where)):
             offset, size = self.where[key]
             self.file.seek(offset)
-            out.append(packer.compress((b",\n" if number else b"") + self.file.read(size)))
+            out.append(packer.compress((b"," if number else b"") + self.file.read(size)))
         out += [packer.compress(tail), packer.flush()]
         self.file.close()
         return b"".join(out)
