@@ -98,8 +98,23 @@ class Catalogue:
     templates: dict[str, ProcedureTemplate]
     fee_users: dict[str, list[Entry]] = field(default_factory=dict)
 
+    # Entries by kind (and department), grouped once: pages ask for every department's powers, fees and services,
+    # and a scan of every entry per question made a province's department pages O(departments × records).
+    _groups: dict[tuple[str, bool], dict[str, list[Entry]]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _grouped(self, kind: str, public: bool) -> dict[str, list[Entry]]:
+        key = (kind, public)
+        if key not in self._groups:
+            groups: dict[str, list[Entry]] = {"": []}  # "": every department's, in catalogue order
+            for e in self.entries.values():
+                if e.kind == kind and not (public and e.is_secret):
+                    groups[""].append(e)
+                    groups.setdefault(e.department.id, []).append(e)
+            self._groups[key] = groups
+        return self._groups[key]
+
     def of_kind(self, kind: str, *, public: bool = True) -> list[Entry]:
-        return [e for e in self.entries.values() if e.kind == kind and not (public and e.is_secret)]
+        return list(self._grouped(kind, public)[""])
 
     def public(self) -> Iterator[Entry]:
         return (e for e in self.entries.values() if not e.is_secret)
@@ -108,7 +123,7 @@ class Catalogue:
         return [e for e in self.entries.values() if e.is_secret]
 
     def of_department(self, department_id: str, kind: str) -> list[Entry]:
-        return [e for e in self.of_kind(kind) if e.department.id == department_id]
+        return list(self._grouped(kind, True).get(department_id, ())) if department_id else []
 
     def fees_of(self, entry: Entry, ids: list[str] | None = None) -> list[Entry]:
         """The fee bases an entry names (all of them, or those of `ids`), as resolved entries."""

@@ -14,6 +14,7 @@ from generator import load as loading
 from generator import outlive, workshare
 from generator.catalogue import Catalogue, Entry
 from generator.diagnostics import CheckSummary, Diagnostic, sort_key
+from generator.heap import batches_apart, let_go
 from generator.editor.checks import editor_diagnostics
 from generator.limits import limit_diagnostics
 from generator.load import load_catalogue
@@ -120,13 +121,14 @@ def load_view(catalogue_dir: Path, flowcharts_dir: Path | None, only: frozenset[
             department_files = frozenset(f for f in only if f == f"{f.split('/')[0]}/{loading.DEPARTMENT_FILE}")
             departments, files = _view_batch(catalogue_dir, department_files, diagnostics)
             records, kept = sorted(only - department_files), {}
-            for start in range(0, len(records), VIEW_BATCH):
-                batch, count = _view_batch(catalogue_dir, frozenset(records[start:start + VIEW_BATCH]), diagnostics)
-                files += count
-                resolved, _ = resolve(departments + batch, [item.raw for item in departments + batch], templates, root, references=False)
-                kept.update((entry_id, keep(entry)) for entry_id, entry in resolved.entries.items() if entry_id not in kept)
-                del batch, resolved
-                gc.collect()  # loading leaves cyclic garbage: without a collection each batch's full records would stay
+            with batches_apart():
+                for start in range(0, len(records), VIEW_BATCH):
+                    batch, count = _view_batch(catalogue_dir, frozenset(records[start:start + VIEW_BATCH]), diagnostics)
+                    files += count
+                    resolved, _ = resolve(departments + batch, [item.raw for item in departments + batch], templates, root, references=False)
+                    kept.update((entry_id, keep(entry)) for entry_id, entry in resolved.entries.items() if entry_id not in kept)
+                    del batch, resolved
+                    let_go()  # loading leaves cyclic garbage: without a collection each batch's full records would stay
             base, _ = resolve(departments, [item.raw for item in departments], templates, root, references=False)
             catalogue = catalogue_of(base.departments, kept, templates)
     return CheckResult(sorted(set(diagnostics), key=sort_key), files, catalogue)

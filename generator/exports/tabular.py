@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from datetime import datetime
 
 import xlsxwriter
@@ -26,17 +27,20 @@ def to_csv(table: Table, catalogue: Catalogue, department: str | None = None) ->
     return csv_bytes(table, rows(table, catalogue, department))
 
 
-def csv_bytes(table: Table, cells: list[list[str]]) -> bytes:
-    """The CSV of `table` holding the rows `cells` (as columns.rows gives them)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers(table))
-    for row in cells:
-        writer.writerow([_csv_safe(cell) for cell in row])
-    return (BOM + buffer.getvalue()).encode("utf-8")
+def csv_bytes(table: Table, cells: Iterable[list[str]]) -> bytes:
+    """The CSV of `table` holding the rows `cells` (as columns.rows gives them). Encoded as it is written: a text
+    buffer of the whole catalogue's largest table held several times its UTF-8 size."""
+    buffer = io.BytesIO()
+    with io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True) as text:
+        writer = csv.writer(text, lineterminator="\r\n")
+        text.write(BOM)
+        writer.writerow(headers(table))
+        for row in cells:
+            writer.writerow([_csv_safe(cell) for cell in row])
+        return buffer.getvalue()
 
 
-def _fill_sheet(book: xlsxwriter.Workbook, table: Table, cells: list[list[str]]) -> None:
+def _fill_sheet(book: xlsxwriter.Workbook, table: Table, cells: Iterable[list[str]]) -> None:
     """One sheet: bold header row frozen at the top, wrapped text, every cell written as text (never a formula)."""
     sheet = book.add_worksheet(table.title)
     heading, body = book.add_format({"bold": True}), book.add_format({"text_wrap": True, "valign": "top"})
@@ -55,7 +59,7 @@ def to_xlsx(tables: tuple[Table, ...], catalogue: Catalogue, stamp: datetime, de
     return workbook_bytes([(table, rows(table, catalogue, department)) for table in tables], stamp, title)
 
 
-def workbook_bytes(sheets: list[tuple[Table, list[list[str]]]], stamp: datetime, title: str = "", streamed: bool = False) -> bytes:
+def workbook_bytes(sheets: list[tuple[Table, Iterable[list[str]]]], stamp: datetime, title: str = "", streamed: bool = False) -> bytes:
     """The workbook of `sheets` (table, its rows). `streamed`: written row by row through temporary files with each
     cell's text in place (XlsxWriter's constant_memory), for the whole catalogue's millions of cells; otherwise built
     in memory with one shared table of strings (smaller files)."""

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from generator.catalogue import Catalogue, Entry
+from generator.heap import batches_apart, let_go
 from generator.load import DEPARTMENT_FILE
 from generator.models import FeeBasis, Power, SecretPower, ServiceItem
 from generator.models.charging import fee_ids
@@ -119,10 +120,13 @@ def department_batches(load: Callable[[frozenset[str]], Catalogue], files: dict[
     (catalogue-relative) into a resolved catalogue."""
 
     def batches() -> Iterator[Catalogue]:
-        for group in department_groups(files, per_group):
-            chosen = {f"{d}/{DEPARTMENT_FILE}" for d in group} | {f for d in group for f in files[d]}
-            yield DepartmentBatch(load(frozenset(chosen)), light)
-            gc.collect()  # loading leaves cyclic garbage: collect it before the next group comes
+        with batches_apart():
+            let_go()  # the light catalogue, whole by now, is set aside: the collections below walk only the batches
+            for group in department_groups(files, per_group):
+                chosen = {f"{d}/{DEPARTMENT_FILE}" for d in group} | {f for d in group for f in files[d]}
+                yield DepartmentBatch(load(frozenset(chosen)), light)
+                gc.collect()  # loading leaves cyclic garbage: collect it before the next group comes (a batch still
+                # in the caller's hands is not frozen, so the next collection frees it)
 
     return batches
 

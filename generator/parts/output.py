@@ -56,24 +56,36 @@ def keep_only(site: Path, kept: set[str]) -> None:
 
 
 def link_file(source: Path, target: Path) -> None:
-    """Hard-link `source` at `target` (the parts and the site share one disk in CI: no copy of 10,000 pages), else copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Hard-link `source` at `target` (the parts and the site share one disk in CI: no copy of 10,000 pages), else
+    copy. FileExistsError when `target` exists."""
     try:
         os.link(source, target)
+    except FileExistsError:
+        raise
     except OSError:
+        if os.path.lexists(target):
+            raise FileExistsError(target) from None
         shutil.copy2(source, target)
 
 
 def move_tree(source: Path, target: Path, skip: set[str] = frozenset()) -> None:  # type: ignore[assignment]
     """Every file under `source` (except the top-level names in `skip`) linked into `target` at the same relative
-    path. A file already there is an error: two parts never write the same file."""
+    path. A file already there is an error: two parts never write the same file. One system call per file (a
+    province's site is half a million files): each folder is made once, and an existing file is found by the link
+    failing, not by looking first."""
     for top, dirs, names in os.walk(source):
-        if top == str(source):
+        relative = os.path.relpath(top, source)
+        into = target if relative == "." else target / relative
+        if relative == ".":
             dirs[:] = [d for d in dirs if d not in skip]
             names = [n for n in names if n not in skip]
+        try:
+            into.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file of another part where this part has a folder
+            raise BuildError(f"无法合成 {into.relative_to(target).as_posix()}：{exc.strerror}（两个分部的输出重叠？请用同一个计划重新生成全部分部）。") from None
         for name in names:
-            src = Path(top) / name
-            rel = src.relative_to(source).as_posix()
-            if (target / rel).exists():
-                raise BuildError(f"两个分部都生成了 {rel}：各分部的部门不应重叠，请用同一个计划重新生成全部分部。")
-            link_file(src, target / rel)
+            try:
+                link_file(Path(top, name), into / name)
+            except FileExistsError:
+                rel = (into / name).relative_to(target).as_posix()
+                raise BuildError(f"两个分部都生成了 {rel}：各分部的部门不应重叠，请用同一个计划重新生成全部分部。") from None
