@@ -30,6 +30,21 @@ CATEGORY_SLUGS: dict[Category, str] = {
 }
 
 
+# A listing longer than this (a province's 行政处罚 category: 28,000 items, a 7.6 MB page) is shown by department:
+# each department's count, linking to its page, which lists its items. At 10,000 records a long category was
+# 760 KB of HTML, too heavy for a phone to lay out; a county's lists (a few hundred) stay item by item.
+LISTED_ONE_BY_ONE = 600
+
+
+def by_department(entries: list[Entry]) -> list[tuple[str, str, int]]:
+    """(department name, department page, number of `entries` of it), in department id order."""
+    counts: dict[str, list] = {}
+    for entry in entries:
+        dept = entry.department
+        counts.setdefault(dept.id, [dept.name, f"departments/{dept.id}.md", 0])[2] += 1
+    return [tuple(counts[d]) for d in sorted(counts)]  # type: ignore[misc]
+
+
 def category_page(category: Category) -> str:
     return f"categories/{CATEGORY_SLUGS[category]}.md"
 

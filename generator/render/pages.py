@@ -51,6 +51,7 @@ def environment() -> Environment:
         inherited=context.inherited, remedies_of=remedies_of, review_first=review_first, remedy_line=remedy_line,
         event_page=ways.event_page, audience_pages=ways.AUDIENCE_PAGES,
         material_terms=context.material_terms, UNKNOWN=context.UNKNOWN, joined=_joined,
+        by_department=context.by_department, LISTED_ONE_BY_ONE=context.LISTED_ONE_BY_ONE,
     )
     return env
 

@@ -87,3 +87,32 @@ def test_power_page_gives_the_reason_for_not_using_a_template() -> None:
     content = PageRenderer(catalogue, OPTIONS).record_page(special).content
     assert "未使用通用程序模板的理由：适用《特别法》规定的特别程序" in content
     assert "适用程序：" not in content
+
+
+# A long list (over context.LISTED_ONE_BY_ONE items) is shown by department: here the limit is 0, so every list of
+# the fixture is.
+GROUPED = {
+    "categories/licensing.md": "category-licensing-by-department.md",
+    "catalogue/fees.md": "catalogue-fees-by-department.md",
+    "catalogue/services.md": "catalogue-services-by-department.md",
+}
+
+
+@pytest.fixture(scope="module")
+def grouped_bundle() -> SiteBundle:
+    from generator.render import context
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(context, "LISTED_ONE_BY_ONE", 0)
+        return compile_catalogue(GOOD / "catalogue", OPTIONS, GOOD / "flowcharts").bundle
+
+
+@pytest.mark.parametrize("page", sorted(GROUPED))
+def test_long_lists_are_shown_by_department(grouped_bundle: SiteBundle, bundle: SiteBundle, page: str) -> None:
+    golden = GOLDEN / GROUPED[page]
+    content = grouped_bundle.pages[page].content
+    if UPDATE_GOLDEN:
+        golden.write_text(content, encoding="utf-8")
+    assert content == golden.read_text(encoding="utf-8")
+    assert "按实施部门列出" in content and "按实施部门列出" not in bundle.pages[page].content
+    assert "](../departments/" in content

@@ -77,3 +77,14 @@ def test_category_page_is_enhanced(page, base_url, built_site) -> None:  # noqa:
         pytest.skip("该类别只有一项职权")
     assert page.locator(".gk-table-filter").count() >= 1
     assert page.locator("article table th button.gk-sort").count() >= 2
+
+
+def test_a_table_of_departments_counts_departments(page, base_url, built_site) -> None:  # noqa: ANN001
+    page.goto(f"{base_url}departments/")
+    count = len(built_site.catalogue.departments)
+    assert page.inner_text(".gk-table-filter__status >> nth=0") == f"共 {count} 个部门"
+    page.fill(".gk-table-filter__input >> nth=0", "民政")
+    shown = len(_names(page))
+    assert 0 < shown < count
+    assert page.inner_text(".gk-table-filter__status >> nth=0") == f"显示 {shown} / {count} 个部门"
+    assert page.console_errors == []

@@ -21,8 +21,15 @@
     return collator.compare(a, b);
   }
 
+  /* What a row is: a table whose first column is a department ("部门", "实施部门") counts departments, not items. */
+  function unitOf(table) {
+    var first = table.tHead && table.tHead.rows[0] && table.tHead.rows[0].cells[0];
+    return first && /部门$/.test(first.textContent.trim()) ? "个部门" : "项";
+  }
+
   function Enhanced(table) {
     this.table = table;
+    this.unit = unitOf(table);
     this.body = table.tBodies[0];
     this.rows = Array.prototype.slice.call(this.body.rows);
     this.rows.forEach(function (row, i) { row.setAttribute("data-gk-order", String(i)); });
@@ -48,7 +55,7 @@
     status.className = "gk-table-filter__status";
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
-    status.textContent = "共 " + this.rows.length + " 项";
+    status.textContent = "共 " + this.rows.length + " " + this.unit;
     box.appendChild(label);
     box.appendChild(input);
     box.appendChild(status);
@@ -80,7 +87,8 @@
       row.hidden = !match;
       if (match) shown += 1;
     });
-    status.textContent = words.length ? "显示 " + shown + " / " + this.rows.length + " 项" : "共 " + this.rows.length + " 项";
+    var unit = " " + this.unit;
+    status.textContent = words.length ? "显示 " + shown + " / " + this.rows.length + unit : "共 " + this.rows.length + unit;
   };
 
   Enhanced.prototype.addSorting = function () {
