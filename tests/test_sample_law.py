@@ -122,3 +122,15 @@ def test_construction_permit_threshold_is_the_exemption_as_written() -> None:
     assert rule.article == "第二条第二款" and "30万元以下或者建筑面积在300平方米以下" in rule.text
     assert "30 万元以下或者建筑面积在 300 平方米以下" in record.service_object
     assert "30 万元以上或者" not in record.service_object  # a 50万元, 200 m² works needs no permit
+
+
+def test_traffic_rules_name_the_officer_and_the_working_days_the_rule_names() -> None:
+    """道路交通安全违法行为处理程序规定: 第二十五条第二款 (report to the 交通管理部门负责人 within 24 hours) and
+    第四十四条第二款 (简易程序 decisions filed within 二日, 工作日 by 第八十一条)."""
+    detention = _record("vehicle-detention")
+    approve = next(s for s in detention.procedure.steps if s.ref == "approve")
+    assert approve.post == "交通管理大队负责人" and "第二十五条第二款" in approve.description
+    assert "中队" not in "".join(p.name for p in detention.posts)
+    file = next(s for s in CATALOGUE.entries["traffic-violation-simple-penalty"].steps if s.key == "file")
+    limit = file.statutory_limit
+    assert (limit.days, limit.unit.value, limit.basis.article) == (2, "工作日", "第四十四条第二款") and "二日内" in limit.basis.text
