@@ -134,3 +134,22 @@ def test_traffic_rules_name_the_officer_and_the_working_days_the_rule_names() ->
     file = next(s for s in CATALOGUE.entries["traffic-violation-simple-penalty"].steps if s.key == "file")
     limit = file.statutory_limit
     assert (limit.days, limit.unit.value, limit.basis.article) == (2, "工作日", "第四十四条第二款") and "二日内" in limit.basis.text
+
+
+def test_every_remedy_on_a_sample_page_follows_the_2023_review_law() -> None:
+    """行政复议法 was renumbered in 2023: the 60-day period is 第二十条 (was 第九条), 复议前置 for natural resources is
+    第二十三条第一款第（二）项 (was 第三十条); a page citing the old numbers, or another period, misleads the reader."""
+    seen = 0
+    for record_id, entry in CATALOGUE.entries.items():
+        for remedy in remedies_of(entry):
+            seen += 1
+            article = remedy.article or ""
+            for old in ("行政复议法》第九条", "行政复议法》第三十条"):
+                assert old not in article, (record_id, article)
+            if "行政复议" in remedy.name and "行政复议法》第二十条" in article:
+                assert "60 日" in remedy.deadline, (record_id, remedy.deadline)
+            if remedy.first:
+                assert "第二十三条第一款" in article, (record_id, article)
+            if "行政诉讼法》第四十六条" in article:
+                assert "6 个月" in remedy.deadline, (record_id, remedy.deadline)
+    assert seen > 50
