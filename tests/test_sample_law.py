@@ -153,3 +153,12 @@ def test_every_remedy_on_a_sample_page_follows_the_2023_review_law() -> None:
             if "行政诉讼法》第四十六条" in article:
                 assert "6 个月" in remedy.deadline, (record_id, remedy.deadline)
     assert seen > 50
+
+
+def test_medical_institution_licence_cites_the_2022_numbering() -> None:
+    """国务院令第752号 deleted 医疗机构管理条例 第十四条: the 诊所备案 text is 第十四条 and the 45 days 第十八条."""
+    record = _record("medical-institution-licence")
+    basis = record.legal_basis[0]
+    assert basis.article == "第十四条" and "诊所按照国务院卫生行政部门的规定" in basis.text
+    assert record.statutory_limit.basis.article == "第十八条" and "45日内" in record.statutory_limit.basis.text
+    assert any("国务院令第752号" in note for note in record.review_notes)
