@@ -1,8 +1,9 @@
 """The remedies a reader is told about, worded once for pages and charts.
 
-A procedure template lists its remedies in order; an enforcement power without a template gets the general
-ones. A remedy marked `first` is 复议前置 (《中华人民共和国行政复议法》第二十三条): the reader must apply for
-行政复议 before any suit, and the suit limit is then the 15 days after the 复议 decision.
+A record whose own law sets other remedies or periods lists them in its procedure; otherwise a procedure template
+lists its remedies in order, and an enforcement power without a template gets the general ones. A remedy marked
+`first` is 复议前置 (《中华人民共和国行政复议法》第二十三条): the reader must apply for 行政复议 before any suit,
+and the suit limit is then the 15 days after the 复议 decision.
 """
 
 from __future__ import annotations
@@ -25,9 +26,13 @@ DEFAULT_REMEDIES = (
 
 
 def remedies_of(entry: Entry) -> tuple[Remedy, ...]:
+    """The record's own remedies where its law differs, else its template's, else the general ones."""
+    record = entry.record
+    procedure = getattr(record, "procedure", None)
+    if procedure and procedure.remedies:
+        return tuple(procedure.remedies)
     if entry.template and entry.template.remedies:
         return tuple(entry.template.remedies)
-    record = entry.record
     if isinstance(record, Power) and record.category.power_class is PowerClass.ENFORCEMENT:
         return DEFAULT_REMEDIES
     return ()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.check import check_catalogue
+from generator.remedies import DEFAULT_REMEDIES, remedies_of
 from tests.conftest import ROOT
 
 CATALOGUE = check_catalogue(ROOT / "catalogue", ROOT / "flowcharts").catalogue
@@ -50,7 +53,7 @@ def test_named_records_take_their_limits_from_their_own_law() -> None:
         "food-business-licence": ("食品经营许可和备案管理办法", 10, "工作日", "受理"),
         "construction-permit": ("中华人民共和国建筑法", 7, "自然日", "收到申请"),
         "enterprise-establishment-registration": ("中华人民共和国市场主体登记管理条例", 3, "工作日", "收到申请"),
-        "motor-vehicle-registration": ("中华人民共和国道路交通安全法", 5, "工作日", "受理"),
+        "motor-vehicle-registration": ("机动车登记规定", 2, "工作日", "受理"),  # 第十二条第三款, within the Act's five
         "medical-institution-licence": ("医疗机构管理条例", 45, "自然日", "受理"),
     }
     for record_id, (title, days, unit, starts) in expected.items():
@@ -58,3 +61,104 @@ def test_named_records_take_their_limits_from_their_own_law() -> None:
         assert (limit.basis.title, limit.days, limit.unit.value, limit.starts.value) == (title, days, unit, starts), record_id
         decide = next(s for s in CATALOGUE.entries[record_id].steps if s.key == "decide")
         assert decide.statutory_overridden and decide.statutory_limit.basis.title == title, record_id
+
+
+def test_records_without_a_template_take_their_limit_from_their_own_law() -> None:
+    expected = {
+        "vehicle-plate-replacement": ("机动车登记规定", "第五十一条第二款", 15, "工作日", "受理"),  # 十五日 are 工作日, 第九十二条
+        "medical-dispute-mediation": ("医疗纠纷预防和处理条例", "第四十条第三款", 30, "工作日", "受理"),
+    }
+    for record_id, (title, article, days, unit, starts) in expected.items():
+        limit = _record(record_id).statutory_limit
+        assert (limit.basis.title, limit.basis.article, limit.days, limit.unit.value, limit.starts.value) == (
+            title, article, days, unit, starts), record_id
+        assert f"{days}个工作日" in limit.basis.text or "十五日" in limit.basis.text, record_id
+
+
+_NUMERALS = {"十五": 15, "三十": 30, "六十": 60}
+_SUIT = re.compile(r"自(接到处理决定通知|收到[^，。；]+?)之日起(十五|三十|六十)日内，?向人民法院(?:起诉|提起诉讼)")
+
+
+def test_a_law_s_own_suit_period_reaches_the_remedies() -> None:
+    """行政诉讼法第四十六条: six months 'unless a law provides otherwise'. Where the law a record cites gives its own
+    period for a suit, the reader must be told that period, not the general six months."""
+    checked = 0
+    for record_id, entry in CATALOGUE.entries.items():
+        for basis in getattr(entry.record, "legal_basis", []):
+            for event, numeral in _SUIT.findall(basis.text):
+                checked += 1
+                remedies = remedies_of(entry)
+                own = f"自{event}之日起 {_NUMERALS[numeral]} 日内"
+                assert any(own in r.deadline for r in remedies), (record_id, own)
+                direct = [r for r in remedies if "提起行政诉讼" in r.name and r.applies_when is None]
+                assert not any("6 个月" in r.deadline for r in direct), record_id
+    assert checked  # the sample has such a law (土地管理法第十四条): the rule is not vacuous
+
+
+def test_record_remedies_replace_the_template_and_the_general_ones() -> None:
+    land = CATALOGUE.entries["land-dispute-ruling"]
+    assert land.template is None and remedies_of(land) == tuple(land.record.procedure.remedies)
+    assert remedies_of(land) != DEFAULT_REMEDIES
+    first = [r for r in remedies_of(land) if r.first]
+    assert len(first) == 1 and "第二十三条第一款第（二）项" in first[0].article and first[0].applies_when
+    assert land.record.review_notes  # which rulings 第二十三条 reaches is not settled by the law: said on the page
+    wage = CATALOGUE.entries["wage-payment-order"]  # no template, no own remedies: the general ones
+    assert not wage.record.procedure.remedies and remedies_of(wage) == DEFAULT_REMEDIES
+    price = CATALOGUE.entries["price-tag-penalty"]  # a template's remedies
+    assert remedies_of(price) == tuple(price.template.remedies)
+
+
+def test_destitute_support_says_why_it_borrows_the_minimum_allowance_procedure() -> None:
+    record = _record("destitute-support")
+    assert any(b.article == "第十六条" and "适用本办法第十一条" in b.text for b in record.legal_basis)
+    pay = next(s for s in CATALOGUE.entries["destitute-support"].steps if s.key == "pay")
+    assert pay.statutory_limit.basis.article == "第十二条第一款" and "最低生活保障金" in pay.statutory_limit.basis.text
+    assert any("第十二条第一款" in note and "不是特困人员供养" in note for note in record.review_notes)
+
+
+def test_construction_permit_threshold_is_the_exemption_as_written() -> None:
+    record = _record("construction-permit")
+    rule = next(b for b in record.legal_basis if b.title == "建筑工程施工许可管理办法")
+    assert rule.article == "第二条第二款" and "30万元以下或者建筑面积在300平方米以下" in rule.text
+    assert "30 万元以下或者建筑面积在 300 平方米以下" in record.service_object
+    assert "30 万元以上或者" not in record.service_object  # a 50万元, 200 m² works needs no permit
+
+
+def test_traffic_rules_name_the_officer_and_the_working_days_the_rule_names() -> None:
+    """道路交通安全违法行为处理程序规定: 第二十五条第二款 (report to the 交通管理部门负责人 within 24 hours) and
+    第四十四条第二款 (简易程序 decisions filed within 二日, 工作日 by 第八十一条)."""
+    detention = _record("vehicle-detention")
+    approve = next(s for s in detention.procedure.steps if s.ref == "approve")
+    assert approve.post == "交通管理大队负责人" and "第二十五条第二款" in approve.description
+    assert "中队" not in "".join(p.name for p in detention.posts)
+    file = next(s for s in CATALOGUE.entries["traffic-violation-simple-penalty"].steps if s.key == "file")
+    limit = file.statutory_limit
+    assert (limit.days, limit.unit.value, limit.basis.article) == (2, "工作日", "第四十四条第二款") and "二日内" in limit.basis.text
+
+
+def test_every_remedy_on_a_sample_page_follows_the_2023_review_law() -> None:
+    """行政复议法 was renumbered in 2023: the 60-day period is 第二十条 (was 第九条), 复议前置 for natural resources is
+    第二十三条第一款第（二）项 (was 第三十条); a page citing the old numbers, or another period, misleads the reader."""
+    seen = 0
+    for record_id, entry in CATALOGUE.entries.items():
+        for remedy in remedies_of(entry):
+            seen += 1
+            article = remedy.article or ""
+            for old in ("行政复议法》第九条", "行政复议法》第三十条"):
+                assert old not in article, (record_id, article)
+            if "行政复议" in remedy.name and "行政复议法》第二十条" in article:
+                assert "60 日" in remedy.deadline, (record_id, remedy.deadline)
+            if remedy.first:
+                assert "第二十三条第一款" in article, (record_id, article)
+            if "行政诉讼法》第四十六条" in article:
+                assert "6 个月" in remedy.deadline, (record_id, remedy.deadline)
+    assert seen > 50
+
+
+def test_medical_institution_licence_cites_the_2022_numbering() -> None:
+    """国务院令第752号 deleted 医疗机构管理条例 第十四条: the 诊所备案 text is 第十四条 and the 45 days 第十八条."""
+    record = _record("medical-institution-licence")
+    basis = record.legal_basis[0]
+    assert basis.article == "第十四条" and "诊所按照国务院卫生行政部门的规定" in basis.text
+    assert record.statutory_limit.basis.article == "第十八条" and "45日内" in record.statutory_limit.basis.text
+    assert any("国务院令第752号" in note for note in record.review_notes)

@@ -19,8 +19,8 @@ OWN_LAW = [
     ("construction-permit", "决定", "自收到申请之日起 7 个自然日", "《中华人民共和国建筑法》第八条第二款"),
     ("construction-permit", "送达与颁证", "自收到申请之日起 7 个自然日", "《中华人民共和国建筑法》第八条第二款"),
     ("enterprise-establishment-registration", "决定", "自收到申请之日起 3 个工作日", "《中华人民共和国市场主体登记管理条例》第十九条第一款"),
-    ("motor-vehicle-registration", "决定", "自受理之日起 5 个工作日", "《中华人民共和国道路交通安全法》第九条第二款"),
-    ("medical-institution-licence", "决定", "自受理之日起 45 个自然日", "《医疗机构管理条例》第十九条"),
+    ("motor-vehicle-registration", "决定", "自受理之日起 2 个工作日", "《机动车登记规定》第十二条第三款"),
+    ("medical-institution-licence", "决定", "自受理之日起 45 个自然日", "《医疗机构管理条例》第十八条"),  # 2022 renumbering
 ]
 TEMPLATE_FIGURES = ["自受理之日起 20 个工作日", "自作出决定之日起 10 个工作日"]  # 行政许可法 第四十二、四十四条
 

@@ -127,6 +127,9 @@ class Procedure(Model):
     steps: list[Step] = field("办理环节", "填写模板环节的岗位和承诺时限，或增加本单位的环节。", default_factory=list)
     no_template_reason: Text | None = field("不用模板的理由", "所属类别有通用法定程序模板、但它不适用于本职权时，写明理由"
                                             "（例如适用的特别程序及其依据）；写明后检查不再提醒。", default=None)
+    remedies: list[Remedy] = field("救济途径", "本事项的法律对救济途径或者期限另有规定时填写（例如《中华人民共和国土地管理法》"
+                                   "第十四条的三十日起诉期限），按先后顺序列出，整体替换流程模板或者通用的救济途径；"
+                                   "不填即取自模板或通用规定。", default_factory=list)
 
 
 class Right(Model):

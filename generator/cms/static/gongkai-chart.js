@@ -304,6 +304,8 @@ function entryOf(record, kind, data) {
 
 // --- remedies.py -------------------------------------------------------------------------------------------------
 function remediesOf(entry, data) {
+  const own = entry.record.procedure && entry.record.procedure.remedies;
+  if (own && own.length) return own;
   if (entry.template && entry.template.remedies && entry.template.remedies.length) return entry.template.remedies;
   if (entry.kind === 'powers' && data.enforcement.includes(entry.record.category)) return data.default_remedies;
   return [];
