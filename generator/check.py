@@ -89,7 +89,8 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     diagnostics += limit_diagnostics(items, catalogue, default_calendar_dir(catalogue_dir), workshare.aside if helped else None)  # the time-limit arithmetic
     diagnostics += deadline_diagnostics(catalogue, catalogue_dir, today, root)  # the 20-working-day rule; today: arg or GONGKAI_TODAY
     diagnostics += beside()  # references between records; the content rules; CODEOWNERS, placeholders, filler
-    files = {doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)
+    unplaced = any(not d.line for d in diagnostics)  # only these need the files' paths (a map of 100,000 otherwise)
+    files = ({doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)) if unplaced else {}
     positioned = [_with_position(d, files) for d in diagnostics]
     if strict:
         positioned = [d.as_error() for d in positioned]
