@@ -41,18 +41,22 @@ def _with_position(d: Diagnostic, files: dict[str, Path]) -> Diagnostic:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def _collector_paused(last: bool = False) -> Iterator[None]:
     """The cyclic garbage collector off while the stages build millions of small, long-lived objects.
 
     Each full collection walks every live object, and at 10,000 records it ran often enough to cost
     more than validation itself. The stages make next to no cyclic garbage, and a later collection
-    (serve runs on) still finds whatever they left.
+    (serve runs on) still finds whatever they left. Everything made meanwhile is still in the youngest
+    generation, so the first collection after it walks all of it (half a second at 10,000 records): when
+    the process is about to end (`last`, and outlive armed), it is frozen instead, never to be walked.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if last and outlive.armed():
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -61,7 +65,7 @@ def check_catalogue(catalogue_dir: Path, flowcharts_dir: Path | None = None, roo
                     today: date | None = None, last: bool = False) -> CheckResult:
     """Run every check stage over a catalogue folder; positions are looked up only for files with problems.
     `last`: nothing else runs in this process after the check, so what it built may outlive it (generator/outlive.py)."""
-    with _collector_paused():
+    with _collector_paused(last):
         return _check(catalogue_dir, flowcharts_dir, root, strict, today, last)
 
 
@@ -85,7 +89,8 @@ def _check(catalogue_dir: Path, flowcharts_dir: Path | None, root: Path | None, 
     diagnostics += limit_diagnostics(items, catalogue, default_calendar_dir(catalogue_dir), workshare.aside if helped else None)  # the time-limit arithmetic
     diagnostics += deadline_diagnostics(catalogue, catalogue_dir, today, root)  # the 20-working-day rule; today: arg or GONGKAI_TODAY
     diagnostics += beside()  # references between records; the content rules; CODEOWNERS, placeholders, filler
-    files = {doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)
+    unplaced = any(not d.line for d in diagnostics)  # only these need the files' paths (a map of 100,000 otherwise)
+    files = ({doc.shown: doc.path for doc in loaded.documents} | _template_files(templates_dir)) if unplaced else {}
     positioned = [_with_position(d, files) for d in diagnostics]
     if strict:
         positioned = [d.as_error() for d in positioned]

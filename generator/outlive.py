@@ -23,6 +23,11 @@ def arm() -> None:
     _armed = True
 
 
+def armed() -> bool:
+    """Whether the process ends as soon as the command is done (the program's own entry point)."""
+    return _armed
+
+
 def keep(*objects: object) -> None:
     """Leave `objects` to the end of the process (only when the program's entry point armed it)."""
     if _armed:

@@ -22,20 +22,20 @@ def display_path(path: Path) -> str:
 
 def display_paths(paths: list[Path]) -> list[str]:
     """display_path of many files at once: relpath once per folder, not per file (10,000 records)."""
-    folders: dict[Path, str | None] = {}
+    folders: dict[str, str | None] = {}  # by the parent as text: hashing a Path costs more than the rest
     shown = []
     for path in paths:
-        parent = path.parent
+        parent, name = os.path.split(str(path))  # str(path.parent) and path.name, for a normal path's text
         if parent not in folders:
             try:
-                folders[parent] = os.path.relpath(parent)
+                folders[parent] = os.path.relpath(parent or ".")
             except ValueError:
                 folders[parent] = None
         folder = folders[parent]
-        if folder is None or path.name in ("", ".", ".."):
+        if folder is None or name in ("", ".", ".."):
             shown.append(display_path(path))
             continue
-        rel = path.name if folder == "." else os.path.join(folder, path.name)
+        rel = name if folder == "." else os.path.join(folder, name)
         if rel.startswith(".."):
             shown.append(path.as_posix())
         else:  # relpath's result is already normal: on POSIX it is its own as_posix()

@@ -20,7 +20,7 @@ from generator.validate import Validated
 
 def _source(raw: RawDocument, root: Path) -> str:
     """The file relative to the project root, as `Path.resolve().relative_to(...)` gives it, or as shown."""
-    resolved, base = _resolved(raw.path), _resolved_folder(root)
+    resolved, base = _resolved(raw.path), _resolved_folder(str(root))
     prefix = base if base.endswith(os.sep) else base + os.sep
     if not resolved.startswith(prefix):
         return raw.shown
@@ -29,16 +29,26 @@ def _source(raw: RawDocument, root: Path) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _resolved_folder(folder: Path) -> str:
-    return str(folder.resolve())
+def _resolved_folder(folder: str) -> str:
+    return str(Path(folder).resolve())
+
+
+@lru_cache(maxsize=4096)
+def _links_in(folder: str) -> frozenset[str]:
+    """The names of the symbolic links in a folder: one scandir (its file types) instead of an lstat per file."""
+    try:
+        with os.scandir(folder or ".") as scan:
+            return frozenset(entry.name for entry in scan if entry.is_symlink())
+    except OSError:
+        return frozenset()
 
 
 def _resolved(path: Path) -> str:
     """str(path.resolve()), one realpath per folder instead of per file (a symlinked file is resolved itself)."""
-    name = path.name
-    if name in ("", ".", "..") or os.path.islink(path):
+    folder, name = os.path.split(str(path))
+    if name in ("", ".", "..") or name in _links_in(folder):
         return str(path.resolve())
-    return os.path.join(_resolved_folder(path.parent), name)
+    return os.path.join(_resolved_folder(folder or "."), name)
 
 
 def _known_ids(documents: list[RawDocument], kind: str) -> set[str]:
@@ -201,6 +211,7 @@ def resolve(items: list[Validated], documents: list[RawDocument], templates: dic
     """The catalogue, and the problems found on the way; `references=False`: without reference_diagnostics (the
     caller finds them itself, or has no use for them)."""
     _resolved_folder.cache_clear()  # folders are resolved once per run: a long `serve` sees renamed links
+    _links_in.cache_clear()
     diagnostics = reference_diagnostics(items, documents, templates) if references else []
     departments = {i.record.id: DepartmentEntry(i.record, _source(i.raw, root)) for i in items if i.raw.kind == "department"}
     entries: dict[str, Entry] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import tempfile
@@ -10,6 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import outlive
 from generator.check import check_catalogue
 from generator.diagnostics import format_plain
 from generator.models import Power
@@ -28,6 +30,20 @@ def test_good_catalogue_is_clean_and_resolved() -> None:
     result = _check(GOOD / "catalogue")
     assert result.diagnostics == [] and result.files == 7
     assert sorted(result.catalogue.entries) == ["licence-fee", "residence-certificate", "secret-check", "shop-licence", "sign-penalty"]
+
+
+def test_what_a_last_check_built_is_frozen_only_when_the_process_ends_after_it(monkeypatch) -> None:
+    """The collector would otherwise walk every object the stages made, all left in its youngest generation."""
+    frozen = gc.get_freeze_count()
+    try:
+        check_catalogue(GOOD / "catalogue", GOOD / "flowcharts", last=True)
+        assert gc.get_freeze_count() == frozen  # not armed: an in-process caller goes on, its garbage still collectable
+        monkeypatch.setattr(outlive, "_armed", True)
+        monkeypatch.setattr(outlive, "_kept", [])  # what it keeps goes with the test
+        check_catalogue(GOOD / "catalogue", GOOD / "flowcharts", last=True)
+        assert gc.get_freeze_count() > frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
 
 
 def test_missing_catalogue_is_one_problem(tmp_path: Path) -> None:

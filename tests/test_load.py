@@ -182,4 +182,5 @@ def test_display_paths_equal_display_path(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path / "work")
     paths = [Path(p) for p in ("catalogue/a/b.yaml", "x.yaml", "..x.yaml", "../other/c.yaml", "catalogue/../q.yaml", ".")]
     paths += [tmp_path / "work" / "catalogue" / "d.yaml", tmp_path / "elsewhere.yaml", Path("/"), tmp_path / "work" / "..a" / "e.yaml"]
+    paths += [Path(".."), Path("a/.."), Path("/f.yaml"), Path("//srv/g.yaml")]  # the parent's text by os.path.split
     assert display_paths(paths) == [display_path(p) for p in paths]

@@ -102,7 +102,7 @@ def test_fee_users_and_secret_entries() -> None:
 def test_source_matches_path_resolve_with_symlinks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """_source resolves once per folder; it must equal path.resolve().relative_to(root.resolve()) or fall back."""
     from generator.load import RawDocument
-    from generator.resolve import _resolved_folder, _source
+    from generator.resolve import _links_in, _resolved_folder, _source
 
     folder = tmp_path / "proj" / "catalogue" / "x" / "powers"
     folder.mkdir(parents=True)
@@ -122,5 +122,6 @@ def test_source_matches_path_resolve_with_symlinks(tmp_path: Path, monkeypatch: 
              ("proj/catalogue/x/powers/a.yaml", str(tmp_path / "other")), ("proj/catalogue/x/powers/../powers/a.yaml", "proj")]
     for path, root in cases:
         _resolved_folder.cache_clear()
+        _links_in.cache_clear()
         raw = RawDocument(Path(path), "shown", "powers", "x", {})
         assert _source(raw, Path(root)) == original(raw, Path(root)), (path, root)
