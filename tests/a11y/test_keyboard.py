@@ -100,7 +100,8 @@ def test_catalogue_table_by_keyboard_only(tab, site_url, pages) -> None:  # noqa
     tab.keyboard.type(target)
     shown = _visible_names(tab)
     assert target in shown and len(shown) < len(everything), shown
-    assert tab.inner_text(".gk-table-filter__status >> nth=0") == f"显示 {len(shown)} / {len(everything)} 项"
+    # the catalogue's first table lists departments (部门 | 事项数), so its rows are counted as departments
+    assert tab.inner_text(".gk-table-filter__status >> nth=0") == f"显示 {len(shown)} / {len(everything)} 个部门"
     tab.keyboard.press("Escape")
     assert _visible_names(tab) == everything
     # the next stop after the filter is the first column's sort button: Space sorts, Space again reverses
