@@ -98,7 +98,7 @@
    * that starts at once fetches them itself. */
   function preload(term) {
     if (!term) return;
-    loadSearch().then(function (search) { if (search) search.preload(term); });
+    loadSearch().then(function (search) { if (search) search.preload(queryWords(term)); });
   }
 
   /* The office's words for what people type (portal/synonyms.yaml → search/synonyms.json), as word → {search: [terms],
@@ -128,6 +128,33 @@
     return list.filter(function (v, i) { return v && list.indexOf(v) === i; });
   }
 
+  /* Pagefind cuts a query into words with the browser's Intl.Segmenter, whose dictionary lacks many words the index
+   * (cut by jieba at build time) holds: Chromium cuts 举报 into 举|报 and 复议 into 复|议, and a word cut in two finds only
+   * pages that hold a word starting with each half (举报 found 3 of the 15 record pages with it). The runtime is patched
+   * to cut at spaces only (generator/search/index.py) and the words are cut here: the browser's words, with a run of
+   * single Chinese characters joined into two-character words (most of the index's words have two), from the end, so
+   * 对|举|报 becomes 对 举报. Pagefind matches each word with every indexed word that starts with it. (A whole run of
+   * three as one word found every page with 对: Pagefind falls back to the longest indexed word the query starts with.)
+   * Without Intl.Segmenter (or with an unpatched runtime) the text goes on as typed and Pagefind cuts it as before. */
+  var WORD_CUTTER = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+  var ONE_HAN = /^[\u3400-\u9fff]$/;
+  function pairsFromEnd(run) {
+    var words = [];
+    for (var end = run.length; end > 0; end -= 2) words.unshift(run.slice(Math.max(0, end - 2), end));
+    return words;
+  }
+  function queryWords(term) {
+    if (!WORD_CUTTER || !term) return term;
+    var words = [], run = "";
+    Array.from(WORD_CUTTER.segment(term)).forEach(function (s) {
+      if (ONE_HAN.test(s.segment)) { run += s.segment; return; }
+      words = words.concat(pairsFromEnd(run));
+      run = "";
+      if (s.segment.trim()) words.push(s.segment);
+    });
+    return words.concat(pairsFromEnd(run)).join(" ");
+  }
+
   /* A number is matched whole: unquoted, Pagefind falls back to a shorter prefix ("12345" found every "12"). */
   function exactNumber(term) {
     return NUMBER.test(term) ? '"' + term + '"' : term;
@@ -140,7 +167,7 @@
     return Promise.all([simplified(term), loadWords()]).then(function (got) {
       var simple = got[0], entry = got[1][simple] || got[1][term];
       var terms = entry ? entry.search : [simple];
-      return { terms: terms.map(exactNumber), note: (entry && entry.note) || "", simple: simple };
+      return { terms: terms.map(exactNumber).map(queryWords), note: (entry && entry.note) || "", simple: simple };
     });
   }
 
