@@ -2,7 +2,7 @@
 the site's search page finds for it.
 
 Indexed text is what Pagefind reads: the `data-pagefind-body` region of a record page (powers/, fees/, services/)
-minus every `data-pagefind-ignore` subtree. Found pages are read from the search page itself in headless Chromium,
+minus every `data-pagefind-ignore` subtree and scripts. Found pages are read from the search page itself in headless Chromium,
 with 包括已取消的事项 ticked when the index has withdrawn items, and 更多结果 clicked until every result is listed.
 
     .venv/bin/python -m tests.search.recall SITE_DIR [WORD …]
@@ -25,6 +25,7 @@ from generator.search.index import record_pages
 COMMON_WORDS = ("举报", "投诉", "许可", "处罚", "营业执照", "身份证", "低保", "复议", "罚款", "登记",
                 "社保", "驾驶", "结婚", "医疗", "食品", "不动产", "工伤", "补贴", "罚没", "证明")
 
+_SKIPPED = {"script", "style", "template", "noscript"}  # never text to Pagefind (the JSON-LD is a script in the body)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BLOCK = {"p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "section",
           "article", "table", "ul", "ol", "dl", "details", "summary", "figure", "figcaption", "blockquote", "pre"}
@@ -45,7 +46,7 @@ class _BodyText(HTMLParser):
         names = {name for name, _ in attrs}
         body, ignored = self._state()
         body = body or "data-pagefind-body" in names
-        ignored = ignored or "data-pagefind-ignore" in names
+        ignored = ignored or "data-pagefind-ignore" in names or tag in _SKIPPED
         if tag in _BLOCK and body and not ignored:
             self.parts.append("\n")
         if tag not in _VOID:
