@@ -75,6 +75,13 @@ _RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 _RUNTIME_SCRIPTS = ("pagefind.js", "pagefind-worker.js")
 _CHUNKS_FOR_ANY_TERM = "this.backend.request_indexes(ptr,term)"
 _NO_CHUNKS_WITHOUT_WORDS = '(term?this.backend.request_indexes(ptr,term):"[]")'
+# Pagefind 1.5.2 cuts a Chinese query into words with the browser's Intl.Segmenter, whose dictionary disagrees with
+# the jieba that cut the pages (Pagefind issue #1237): Chromium cuts 举报 into 举|报, which then finds 3 of the 15
+# record pages holding 举报. Each runtime is patched to cut the query at spaces only; search.js cuts it first, keeping
+# a run of single characters together (queryWords there). tests/search/test_recall_browser.py measures the recall.
+_QUERY_WORD_CUTTER = 'const wordSegmenter=new Intl.Segmenter(trueLanguage,{granularity:"word"});'
+_CUT_AT_SPACES = 'const wordSegmenter={segment:(text)=>text.split(/(\\s+)/).map((segment)=>({segment}))};'
+_RUNTIME_PATCHES = ((_CHUNKS_FOR_ANY_TERM, _NO_CHUNKS_WITHOUT_WORDS), (_QUERY_WORD_CUTTER, _CUT_AT_SPACES))
 
 _INDEXED = re.compile(r"Indexed (\d+) (page|word|filter)s?\b")
 
@@ -178,25 +185,29 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _fetch_no_chunks_without_words(bundle: Path) -> None:
+def _patch_runtime(bundle: Path) -> None:
+    """Apply each of _RUNTIME_PATCHES whose original text the runtime holds (a runtime without it is left alone)."""
     for name in _RUNTIME_SCRIPTS:
         script = bundle / name
         if not script.is_file():
             continue
-        text = script.read_text(encoding="utf-8")
-        if _CHUNKS_FOR_ANY_TERM in text and _NO_CHUNKS_WITHOUT_WORDS not in text:
-            script.write_text(text.replace(_CHUNKS_FOR_ANY_TERM, _NO_CHUNKS_WITHOUT_WORDS), encoding="utf-8")
+        text = original = script.read_text(encoding="utf-8")
+        for old, new in _RUNTIME_PATCHES:
+            if old in text and new not in text:
+                text = text.replace(old, new)
+        if text != original:
+            script.write_text(text, encoding="utf-8")
 
 
 def _finish_bundle(output: Path, primary: bool, runs_worker: bool) -> None:
     """The primary bundle keeps what Pagefind wrote; another drops the unused UIs, and the runtime unless it
-    `runs_worker` (the first of its group). Each runtime is patched (_fetch_no_chunks_without_words)."""
+    `runs_worker` (the first of its group). Each runtime is patched (_patch_runtime)."""
     if not primary:
         for pattern in _UNUSED_UI + (() if runs_worker else _RUNTIME):
             for path in output.glob(pattern):
                 path.unlink()
     if runs_worker:
-        _fetch_no_chunks_without_words(output)
+        _patch_runtime(output)
     canonical_bundle(output)  # the same pages always give the same bytes, cached or not
 
 
@@ -209,7 +220,7 @@ def shard_key(site_dir: Path, pages: list[str], primary: bool, runs_worker: bool
         "pagefind": [str(executable), stat.st_size, stat.st_mtime_ns],
         "command": pagefind_command(Path("SITE"), Path("OUT"))[1:],
         "environment": sorted((k, v) for k, v in _pagefind_environment().items() if k.startswith("PAGEFIND_")),
-        "finish": [primary, runs_worker, _UNUSED_UI, _RUNTIME, _RUNTIME_SCRIPTS, _CHUNKS_FOR_ANY_TERM, _NO_CHUNKS_WITHOUT_WORDS, CANONICAL],
+        "finish": [primary, runs_worker, _UNUSED_UI, _RUNTIME, _RUNTIME_SCRIPTS, _RUNTIME_PATCHES, CANONICAL],
     }
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8"))
     for rel in pages:

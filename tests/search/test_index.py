@@ -99,6 +99,8 @@ def test_a_large_site_is_split_into_shards(tmp_path: Path) -> None:
         for script in ("pagefind.js", "pagefind-worker.js"):
             text = (site / shard / script).read_text(encoding="utf-8")
             assert index._CHUNKS_FOR_ANY_TERM not in text.replace(index._NO_CHUNKS_WITHOUT_WORDS, "")
+            # and to cut a query at spaces only (search.js cuts Chinese); it still holds the text the patch replaces
+            assert index._QUERY_WORD_CUTTER not in text and index._CUT_AT_SPACES in text
     # and no shard keeps Pagefind's unused UIs
     for shard in ("pagefind-1", "pagefind-2"):
         assert not any("ui" in n or "highlight" in n or n.endswith(".css") for n in _names(site / shard))

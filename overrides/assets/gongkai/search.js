@@ -98,7 +98,7 @@
    * that starts at once fetches them itself. */
   function preload(term) {
     if (!term) return;
-    loadSearch().then(function (search) { if (search) search.preload(term); });
+    loadSearch().then(function (search) { if (search) search.preload(plainWords(term)); });
   }
 
   /* The office's words for what people type (portal/synonyms.yaml → search/synonyms.json), as word → {search: [terms],
@@ -126,6 +126,60 @@
 
   function unique(list) {
     return list.filter(function (v, i) { return v && list.indexOf(v) === i; });
+  }
+
+  /* Pagefind cuts a query into words with the browser's Intl.Segmenter, whose dictionary lacks many words the index
+   * (cut by jieba at build time) holds: Chromium cuts 举报 into 举|报 and 复议 into 复|议, and a word cut in two finds only
+   * pages that hold a word starting with each half (举报 found 3 of the 15 record pages with it). The runtime is patched
+   * to cut at spaces only (generator/search/index.py) and the words are cut here: the browser's words, with a run of
+   * single Chinese characters read as two-character words from the end (most of the index's words have two), so
+   * 对|举|报 becomes 对 举报. A pair is kept only when the index holds it as a word (an exact search, on the chunks the
+   * search fetches anyway); else its characters stay apart, as Pagefind cut them: a pair it lacks (职照, or 个工 across
+   * 个|工作) would match by Pagefind's fallback, every page with the longest indexed word it starts with (职).
+   * Without Intl.Segmenter (or with an unpatched runtime) the text goes on as typed and Pagefind cuts it as before. */
+  var WORD_CUTTER = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+  var ONE_HAN = /^[\u3400-\u9fff]$/;
+  var indexedWords = {};  // pair → promise of whether the index holds it as a word
+
+  /* The query's words as [word, joined]: the browser's words, and each run of single characters as pairs from the end
+   * (joined: true, a pair the browser had cut; a lone last character is not joined). */
+  function queryWords(term) {
+    if (!WORD_CUTTER || !term) return term ? [[term, false]] : [];
+    var words = [], run = "";
+    function flush() {
+      for (var end = run.length, at = words.length; end > 0; end -= 2) {
+        var word = run.slice(Math.max(0, end - 2), end);
+        words.splice(at, 0, [word, word.length === 2]);
+      }
+      run = "";
+    }
+    Array.from(WORD_CUTTER.segment(term)).forEach(function (s) {
+      if (ONE_HAN.test(s.segment)) { run += s.segment; return; }
+      flush();
+      if (s.segment.trim()) words.push([s.segment, false]);
+    });
+    flush();
+    return words;
+  }
+
+  function plainWords(term) {
+    return queryWords(term).map(function (w) { return w[0]; }).join(" ");
+  }
+
+  function isIndexedWord(index, pair) {
+    if (!indexedWords[pair]) {
+      indexedWords[pair] = index.search('"' + pair + '"').then(function (found) { return found.results.length > 0; },
+        function () { return false; });
+    }
+    return indexedWords[pair];
+  }
+
+  /* `term` cut into words for the patched runtime: a joined pair the index lacks goes back to its two characters. */
+  function cutQuery(index, term) {
+    return Promise.all(queryWords(term).map(function (w) {
+      if (!w[1]) return w[0];
+      return isIndexedWord(index, w[0]).then(function (held) { return held ? w[0] : w[0].charAt(0) + " " + w[0].charAt(1); });
+    })).then(function (cut) { return cut.join(" "); });
   }
 
   /* A number is matched whole: unquoted, Pagefind falls back to a shorter prefix ("12345" found every "12"). */
@@ -168,7 +222,12 @@
    * searches cost one search per term. Facet counts are the live searches' summed (an item found by two terms of
    * a plan counts twice). */
   function runPlan(index, planned, filters, withWithdrawn) {
-    var terms = planned.terms.length ? planned.terms : [""];
+    return Promise.all(planned.terms.map(function (t) { return cutQuery(index, t); })).then(function (cut) {
+      return runCut(index, cut.length ? cut : [""], filters, withWithdrawn);
+    });
+  }
+
+  function runCut(index, terms, filters, withWithdrawn) {
     function each(status) {
       return Promise.all(terms.map(function (t) { return index.search(t || null, { filters: withStatus(filters, status) }); }));
     }
