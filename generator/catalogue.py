@@ -100,21 +100,21 @@ class Catalogue:
 
     # Entries by kind (and department), grouped once: pages ask for every department's powers, fees and services,
     # and a scan of every entry per question made a province's department pages O(departments × records).
-    _groups: dict[tuple[str, bool], dict[str, list[Entry]]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _groups: dict[tuple[str, bool], dict[str | None, list[Entry]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def _grouped(self, kind: str, public: bool) -> dict[str, list[Entry]]:
+    def _grouped(self, kind: str, public: bool) -> dict[str | None, list[Entry]]:
         key = (kind, public)
         if key not in self._groups:
-            groups: dict[str, list[Entry]] = {"": []}  # "": every department's, in catalogue order
+            groups: dict[str | None, list[Entry]] = {None: []}  # None: every department's, in catalogue order
             for e in self.entries.values():
                 if e.kind == kind and not (public and e.is_secret):
-                    groups[""].append(e)
+                    groups[None].append(e)
                     groups.setdefault(e.department.id, []).append(e)
             self._groups[key] = groups
         return self._groups[key]
 
     def of_kind(self, kind: str, *, public: bool = True) -> list[Entry]:
-        return list(self._grouped(kind, public)[""])
+        return list(self._grouped(kind, public)[None])
 
     def public(self) -> Iterator[Entry]:
         return (e for e in self.entries.values() if not e.is_secret)
@@ -123,7 +123,7 @@ class Catalogue:
         return [e for e in self.entries.values() if e.is_secret]
 
     def of_department(self, department_id: str, kind: str) -> list[Entry]:
-        return list(self._grouped(kind, True).get(department_id, ())) if department_id else []
+        return list(self._grouped(kind, True).get(department_id, ()))
 
     def fees_of(self, entry: Entry, ids: list[str] | None = None) -> list[Entry]:
         """The fee bases an entry names (all of them, or those of `ids`), as resolved entries."""

@@ -14,8 +14,8 @@ from generator import load as loading
 from generator import outlive, workshare
 from generator.catalogue import Catalogue, Entry
 from generator.diagnostics import CheckSummary, Diagnostic, sort_key
-from generator.heap import batches_apart, let_go
 from generator.editor.checks import editor_diagnostics
+from generator.heap import batches_apart, let_go
 from generator.limits import limit_diagnostics
 from generator.load import load_catalogue
 from generator.paths import default_flowcharts, display_path

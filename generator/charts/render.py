@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +19,7 @@ from generator.charts.metrics import font_file
 from generator.charts.store import ChartStore
 from generator.charts.svg import LegendArt, legend_art, sanitize_svg
 from generator.errors import BuildError
+from generator.heap import frozen_heap
 
 # Bump when the post-processing changes, so cached files made by older code are not reused.
 PIPELINE_VERSION = "charts-5"
@@ -187,17 +186,6 @@ def _cached(keys: list[str], cache_dir: Path | None) -> dict[str, dict[str, byte
         return store.get(keys, FORMATS)
     finally:
         store.close()
-
-
-@contextmanager
-def frozen_heap() -> Iterator[None]:
-    """Forked workers share the parent's heap copy-on-write, but their cyclic garbage collector would visit (and
-    so copy) every object of a big catalogue; frozen objects are left alone."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def clear_cache(cache_dir: Path) -> None:
