@@ -17,9 +17,10 @@ from generator.editor.bundle import add_editor_files
 from generator.errors import CatalogueError
 from generator.exports.jsonld import jsonld_provider
 from generator.exports.stage import export_all
+from generator.exports.whole import Fragments, whole_paths
 from generator.portal import SYNONYMS_URL, Portal, load_portal
 from generator.render.pages import SiteOptions, render_pages
-from generator.parts.listing import department_batches, light_entry
+from generator.parts.listing import light_entry
 from generator.parts.ownership import Ownership
 from generator.site import SiteBundle
 
@@ -33,6 +34,7 @@ class Compiled:
     extras: list[ExtrasProvider] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings that do not stop the build (printed by `build`)
     part: Ownership | None = None  # one part of a split build (generator/parts/); None: the whole site
+    fragments: Fragments | None = None  # a part's fragments of the whole catalogue's downloads (exports/whole.py)
 
     def owns(self, path: str) -> bool:
         """Whether this build writes the page or file at `path` (always, unless it is one part of a split build)."""
@@ -99,17 +101,14 @@ def stage_charts(compiled: Compiled, catalogue_dir: Path) -> None:
     add_charts(compiled, chart_cache_dir(catalogue_dir.resolve().parent))
 
 
-def stage_exports(compiled: Compiled, options: SiteOptions, catalogue_dir: Path, flowcharts_dir: Path | None, part: PartView | None) -> None:
+def stage_exports(compiled: Compiled, options: SiteOptions) -> None:
     """JSON, CSV, XLSX, department packages, responsibility and downloads pages; last, so packages see every chart.
-    The site part, which holds light records, reads the full ones again a few departments at a time for the
-    whole catalogue's downloads."""
-    batches = None
-    if part is not None and part.departments is None:
-        files: dict[str, list[str]] = {}
-        for path in sorted(part.only):
-            files.setdefault(path.split("/", 1)[0], []).append(path)
-        batches = department_batches(lambda only: load_view(catalogue_dir, flowcharts_dir, only).catalogue, files, compiled.checked.catalogue)
-    export_all(compiled.checked.catalogue, options, compiled.bundle, compiled.owns, batches)
+    One part of a split build keeps its fragments of the whole catalogue's downloads for `gongkai assemble`, which
+    writes those files: here they are another's (links to them still resolve)."""
+    split = compiled.part is not None
+    compiled.fragments = export_all(compiled.checked.catalogue, options, compiled.bundle, compiled.owns, split)
+    if split:
+        compiled.bundle.elsewhere.update(whole_paths())
 
 
 def stage_vendor(compiled: Compiled, options: SiteOptions) -> None:
@@ -173,7 +172,7 @@ def compile_catalogue(catalogue_dir: Path, options: SiteOptions, flowcharts_dir:
     stage_history(compiled, catalogue_dir, options)
     stage_charts(compiled, catalogue_dir)
     stage_pages(compiled, options, stage_portal(compiled, options))
-    stage_exports(compiled, options, catalogue_dir, flowcharts_dir, part)
+    stage_exports(compiled, options)
     stage_editor(compiled)
     stage_cms(compiled, catalogue_dir, flowcharts_dir, options)
     stage_vendor(compiled, options)

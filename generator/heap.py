@@ -1,5 +1,5 @@
 """Keeping the cyclic garbage collector off a large catalogue: between the batches of a large load (generator/check.py
-load_view, generator/parts/listing.py) and while forked workers share it (generator/charts/render.py).
+load_view) and while forked workers share it (generator/charts/render.py).
 
 Loading a batch leaves cyclic garbage, so each batch ends with a collection; but a full collection walks every live
 object, and what is kept from earlier batches (a province's light catalogue) grows batch by batch: at 20,000 records

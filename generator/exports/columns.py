@@ -78,10 +78,16 @@ def _listed(items: list[str] | None) -> str:
     return "未公布" if items is None else SEP.join(items) or "无"
 
 
+def _departments(catalogue: Catalogue, department: str | None) -> list[str]:
+    """The whole catalogue's tables list department after department (id order), each with all its kinds, so that
+    a department's rows are one run: its share of a split build (generator/exports/whole.py)."""
+    return sorted(catalogue.departments) if department is None else [department]
+
+
 def _entries(kind: str) -> Callable[[Catalogue, str | None], Iterator[tuple]]:
     def rows(catalogue: Catalogue, department: str | None) -> Iterator[tuple]:
-        for entry in sorted(catalogue.of_kind(kind), key=lambda e: (e.department.id, e.id)):
-            if department is None or entry.department.id == department:
+        for one in _departments(catalogue, department):
+            for entry in sorted(catalogue.of_department(one, kind), key=lambda e: e.id):
                 yield (catalogue, entry)
 
     return rows
@@ -265,19 +271,21 @@ LEGAL_BASES = Table(
 
 
 def _basis_rows(catalogue: Catalogue, department: str | None) -> Iterator[tuple]:
-    for _, entry in _entries("powers")(catalogue, department):
-        for basis in _power(entry).legal_basis:
-            yield (catalogue, entry, basis)
-    for _, entry in _entries("fees")(catalogue, department):
-        for doc in _fee(entry).approving_documents:
-            yield (catalogue, entry, doc)
+    for one in _departments(catalogue, department):
+        for _, entry in _entries("powers")(catalogue, one):
+            for basis in _power(entry).legal_basis:
+                yield (catalogue, entry, basis)
+        for _, entry in _entries("fees")(catalogue, one):
+            for doc in _fee(entry).approving_documents:
+                yield (catalogue, entry, doc)
 
 
 def _material_rows(catalogue: Catalogue, department: str | None) -> Iterator[tuple]:
-    for kind in ("powers", "services"):
-        for _, entry in _entries(kind)(catalogue, department):
-            for i, material in enumerate(entry.record.materials or (), start=1):  # type: ignore[union-attr]
-                yield (catalogue, entry, i, material)
+    for one in _departments(catalogue, department):
+        for kind in ("powers", "services"):
+            for _, entry in _entries(kind)(catalogue, one):
+                for i, material in enumerate(entry.record.materials or (), start=1):  # type: ignore[union-attr]
+                    yield (catalogue, entry, i, material)
 
 
 MATERIALS = Table(
@@ -302,7 +310,7 @@ CATALOGUE_TABLES: tuple[Table, ...] = (POWERS, FEES, SERVICES, RESPONSIBILITY, M
 
 
 def rows(table: Table, catalogue: Catalogue, department: str | None = None) -> list[list[str]]:
-    """The table's cells as strings, in a stable order (department, then record id)."""
+    """The table's cells as strings, in a stable order (department, then kind, then record id)."""
     return [[_cell(col.get(*source)) for col in table.columns] for source in table.rows(catalogue, department)]
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from generator.catalogue import Catalogue
 from generator.exports.columns import CATALOGUE_TABLES, LEGAL_BASES
+from generator.exports.deflate import Piece
 from generator.exports.tabular import to_csv, to_xlsx
 from generator.exports.ziputil import build_zip
 
@@ -18,7 +19,8 @@ EPOCH = date(2000, 1, 1)  # used only when a scope has no records at all
 
 
 def newest_change(catalogue: Catalogue, department: str | None = None) -> date:
-    dates = [e.record.changed_on for e in catalogue.public() if department is None or e.department.id == department]
+    chosen = catalogue.public() if department is None else (e for k in ("powers", "fees", "services") for e in catalogue.of_department(department, k))
+    dates = [e.record.changed_on for e in chosen]
     return max(dates, default=EPOCH)
 
 
@@ -64,10 +66,11 @@ def _readme(catalogue: Catalogue, department_id: str, charts: int, day: date) ->
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def department_workbook(catalogue: Catalogue, department_id: str) -> bytes:
-    """The department's 一表, shared by data/xlsx/ and the package."""
+def department_workbook(catalogue: Catalogue, department_id: str, made: dict[str, Piece] | None = None) -> bytes:
+    """The department's 一表, shared by data/xlsx/ and the package. `made`: its rows already deflated, by table."""
     name = catalogue.departments[department_id].record.name
-    return to_xlsx(CATALOGUE_TABLES, catalogue, stamp(newest_change(catalogue, department_id)), department_id, f"{name} 权力公开目录")
+    day = stamp(newest_change(catalogue, department_id))
+    return to_xlsx(CATALOGUE_TABLES, catalogue, day, department_id, f"{name} 权力公开目录", made)
 
 
 def department_package(catalogue: Catalogue, department_id: str, files: dict[str, bytes], workbook: bytes | None = None) -> bytes:

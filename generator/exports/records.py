@@ -35,6 +35,14 @@ def dumps(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
 
 
+KINDS = ("powers", "fees", "services")  # a department's records (and table rows) list its kinds in this order
+
+
+def record_order(entry: Entry) -> tuple[str, int, str]:
+    """The whole catalogue lists records by department, then kind, then id: a department's records are one run."""
+    return (entry.department.id, KINDS.index(entry.kind), entry.id)
+
+
 def resolved_record(entry: Entry) -> dict:
     """The record as published: inherited values written out, so readers need not know the inheritance rules."""
     record = entry.record.model_copy(
@@ -81,7 +89,7 @@ def non_disclosure(catalogue: Catalogue) -> list[dict]:
 
 def catalogue_document(catalogue: Catalogue, documents: dict[str, dict] | None = None) -> dict:
     """`documents`: entry documents already made, by entry id (each record is dumped once per build)."""
-    public = sorted(catalogue.public(), key=lambda e: (e.kind, e.id))
+    public = sorted(catalogue.public(), key=record_order)
     made = documents or {}
     return {
         "format_version": FORMAT_VERSION,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib.resources import files as package_files
 
 from generator.catalogue import Catalogue
@@ -10,16 +10,11 @@ from generator.exports.columns import CATALOGUE_TABLES, LEGAL_BASES
 from generator.exports.package import department_package, department_workbook, package_path
 from generator.exports.records import WHOLE, dumps, json_files
 from generator.exports.schema import catalogue_schema, record_schema
-from generator.exports.whole import whole_files
+from generator.exports.whole import Fragments, department_share, opening
 from generator.render.pages import PageRenderer, SiteOptions
 from generator.site import Page, SiteBundle
 
 PRINT_CSS = "assets/gongkai-print.css"
-
-
-def table_files(catalogue: Catalogue, owns: Callable[[str], bool] = lambda path: True) -> dict[str, bytes]:
-    """Each department's workbook (the whole catalogue's tables are generator/exports/whole.py's)."""
-    return {workbook_path(d): department_workbook(catalogue, d) for d in sorted(catalogue.departments) if owns(workbook_path(d))}
 
 
 def workbook_path(department_id: str) -> str:
@@ -44,21 +39,25 @@ def add_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle, ow
 
 
 def export_all(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle, owns: Callable[[str], bool] = lambda path: True,
-               batches: Callable[[], Iterable[Catalogue]] | None = None) -> None:
+               split: bool = False) -> Fragments | None:
     """JSON, CSV, XLSX, department packages, the responsibility and downloads pages, and the print stylesheet.
-    `owns`: one part of a split build makes only the files it owns (generator/parts/). `batches`: the full records
-    a few whole departments at a time, when `catalogue` holds only what the site's pages show of them (the site part
-    of a split build); None: `catalogue` is the one batch."""
+    `owns`: one part of a split build makes only the files it owns (generator/parts/). `split`: the whole
+    catalogue's downloads are joined later by `gongkai assemble`: return the part's fragments of them (its
+    departments' shares; the site part: the opening) instead of writing them."""
     schemas = {"data/schema/record.schema.json": dumps(record_schema()), "data/schema/catalogue.schema.json": dumps(catalogue_schema())}
     documents: dict[str, dict] = {}
-    for path, content in {**json_files(catalogue, owns, documents), **schemas, **table_files(catalogue, owns)}.items():
+    for path, content in {**json_files(catalogue, owns, documents), **schemas}.items():
         bundle.add_file(path, content)
-    if owns(WHOLE):  # the whole catalogue's downloads: the site part's in a split build
-        for path, content in whole_files(catalogue, batches() if batches else [catalogue], documents).items():
-            bundle.add_file(path, content)
+    mine = [d for d in sorted(catalogue.departments) if owns(workbook_path(d))]
+    shares = {d: department_share(catalogue, d, documents) for d in mine}
     documents.clear()
-    for dept_id in sorted(catalogue.departments):
+    for dept_id in mine:
+        bundle.add_file(workbook_path(dept_id), department_workbook(catalogue, dept_id, shares[dept_id].xlsx))
         if owns(package_path(dept_id)):
             bundle.add_file(package_path(dept_id), department_package(catalogue, dept_id, bundle.files, bundle.files[workbook_path(dept_id)]))
+    fragments = Fragments(shares, opening(catalogue) if owns(WHOLE) else None)
+    if not split:
+        bundle.files.update(fragments.whole_files())
     bundle.add_file(PRINT_CSS, package_files("generator.exports").joinpath("assets/print.css").read_bytes())
     add_pages(catalogue, options, bundle, owns)
+    return fragments if split else None

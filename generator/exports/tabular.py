@@ -1,4 +1,4 @@
-"""CSV (UTF-8 with BOM, for Excel and WPS) and XLSX (XlsxWriter) writers for the tables in `columns`."""
+"""CSV (UTF-8 with BOM, for Excel and WPS) and XLSX writers for the tables in `columns`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import io
 from collections.abc import Iterable
 from datetime import datetime
 
-import xlsxwriter
-
 from generator.catalogue import Catalogue
 from generator.exports.columns import Table, headers, rows
-from generator.exports.ziputil import normalise_zip
+from generator.exports.deflate import Piece
+from generator.exports.xlsx import Sheet, frame, rows_piece, workbook_chunks
 
 BOM = "\ufeff"
 # A spreadsheet treats a cell that starts with one of these as a formula; a leading apostrophe keeps it text.
@@ -28,48 +27,30 @@ def to_csv(table: Table, catalogue: Catalogue, department: str | None = None) ->
 
 
 def csv_bytes(table: Table, cells: Iterable[list[str]]) -> bytes:
-    """The CSV of `table` holding the rows `cells` (as columns.rows gives them). Encoded as it is written: a text
-    buffer of the whole catalogue's largest table held several times its UTF-8 size."""
-    buffer = io.BytesIO()
-    with io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True) as text:
-        writer = csv.writer(text, lineterminator="\r\n")
-        text.write(BOM)
-        writer.writerow(headers(table))
-        for row in cells:
-            writer.writerow([_csv_safe(cell) for cell in row])
-        return buffer.getvalue()
+    """The CSV of `table` holding the rows `cells` (as columns.rows gives them)."""
+    head = io.StringIO(newline="")
+    csv.writer(head, lineterminator="\r\n").writerow(headers(table))
+    return (BOM + head.getvalue()).encode("utf-8") + csv_rows(cells)
 
 
-def _fill_sheet(book: xlsxwriter.Workbook, table: Table, cells: Iterable[list[str]]) -> None:
-    """One sheet: bold header row frozen at the top, wrapped text, every cell written as text (never a formula)."""
-    sheet = book.add_worksheet(table.title)
-    heading, body = book.add_format({"bold": True}), book.add_format({"text_wrap": True, "valign": "top"})
-    names = headers(table)
-    for column, header in enumerate(names):
-        sheet.set_column(column, column, max(10, min(40, 2 * len(header) + 4)))
-        sheet.write_string(0, column, header, heading)
-    sheet.freeze_panes(1, 0)  # before the rows: a sheet written row by row (streamed) takes no later settings
-    for row, values in enumerate(cells, start=1):
-        for column, value in enumerate(values):
-            sheet.write_string(row, column, value, body)
+def csv_rows(cells: Iterable[list[str]]) -> bytes:
+    """Rows as CSV lines, no header: a department's share of a whole-catalogue table joins others' as they are."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    for row in cells:
+        writer.writerow([_csv_safe(cell) for cell in row])
+    return text.getvalue().encode("utf-8")
 
 
-def to_xlsx(tables: tuple[Table, ...], catalogue: Catalogue, stamp: datetime, department: str | None = None, title: str = "") -> bytes:
-    """One workbook, one sheet per table. `stamp` fixes created/modified so the bytes depend only on the data."""
-    return workbook_bytes([(table, rows(table, catalogue, department)) for table in tables], stamp, title)
+def sheets_of(tables: Iterable[Table]) -> list[Sheet]:
+    return [Sheet(table.title, tuple(headers(table))) for table in tables]
 
 
-def workbook_bytes(sheets: list[tuple[Table, Iterable[list[str]]]], stamp: datetime, title: str = "", streamed: bool = False) -> bytes:
-    """The workbook of `sheets` (table, its rows). `streamed`: written row by row through temporary files with each
-    cell's text in place (XlsxWriter's constant_memory), for the whole catalogue's millions of cells; otherwise built
-    in memory with one shared table of strings (smaller files)."""
-    buffer = io.BytesIO()
-    # XlsxWriter writes rows several times faster than openpyxl; no string becomes a formula, number or link.
-    options = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
-    options.update({"constant_memory": True} if streamed else {"in_memory": True})
-    book = xlsxwriter.Workbook(buffer, options)
-    book.set_properties({"title": title, "author": "Gongkai", "created": stamp})
-    for table, cells in sheets:
-        _fill_sheet(book, table, cells)
-    book.close()
-    return normalise_zip(buffer.getvalue())
+def to_xlsx(tables: tuple[Table, ...], catalogue: Catalogue, stamp: datetime, department: str | None = None, title: str = "",
+            made: dict[str, Piece] | None = None) -> bytes:
+    """One workbook, one sheet per table (generator/exports/xlsx.py). `stamp` fixes created/modified so the bytes
+    depend only on the data. `made`: table key → its rows already deflated (a department's share of the whole
+    workbook holds the same rows)."""
+    made = made or {}
+    pieces = [[made[t.key] if t.key in made else rows_piece(rows(t, catalogue, department))] for t in tables]
+    return b"".join(workbook_chunks(frame(sheets_of(tables), stamp, title), pieces))

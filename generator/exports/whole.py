@@ -1,117 +1,179 @@
-"""The whole catalogue's downloads — data/catalogue.json.gz, data/csv/<table>.csv and data/catalogue.xlsx — made from
-batches of whole departments, so that nothing here needs every full record at once: the site part of a split build
-reads them a few departments at a time (generator/parts/listing.py); a whole build passes its catalogue as the one
-batch. Either way the bytes are the same.
+"""The whole catalogue's downloads — data/catalogue.json.gz, data/csv/<table>.csv and data/catalogue.xlsx — joined from
+each department's share, so that no one process needs every full record.
 
-The JSON lists records in (kind, id) order while batches come by department: each record's text is spooled to a
-temporary file as its batch comes, and the gzip stream reads them back in order. A table lists rows by kind, then
-department, then id, so each batch's rows of a kind follow the previous batch's: they are spooled too, one file per
-table and kind, and read back for the CSV and again for the workbook, which is written row by row. Kept in memory,
-the rows of 100,000 records were a few hundred MB at the site part's peak.
+Records and rows are listed by department (id order), then kind, then id. A department's share is its records' JSON
+and its rows of each table, CSV as text and the workbook's rows deflated (generator/exports/deflate.py). The opening
+holds what only the whole catalogue knows: the departments and the non-disclosure list around the JSON's records,
+and the workbook's parts (its date is the newest change). A whole build makes all of them and joins them; a split
+build's department parts make their departments' shares, the site part the opening, and `gongkai assemble` joins
+them (generator/parts/): the same bytes either way.
 """
 
 from __future__ import annotations
 
-import copy
-import pickle
-import tempfile
-import zlib
-from collections.abc import Iterable, Iterator
+import json
+from dataclasses import dataclass
+from pathlib import Path
 
-from generator.catalogue import Catalogue, Entry
+from generator.catalogue import Catalogue
 from generator.exports.columns import CATALOGUE_TABLES, rows
+from generator.exports.deflate import Piece, deflate, gzip_chunks
 from generator.exports.package import newest_change, stamp
-from generator.exports.records import FORMAT_VERSION, WHOLE, department_document, dumps, entry_document, non_disclosure
-from generator.exports.tabular import csv_bytes, workbook_bytes
+from generator.exports.records import (FORMAT_VERSION, KINDS, WHOLE, department_document, dumps, entry_document, non_disclosure,
+                                       record_order)
+from generator.exports.tabular import csv_bytes, csv_rows, sheets_of
+from generator.exports.xlsx import Frame, frame, rows_piece, workbook_chunks
 
 WORKBOOK = "data/catalogue.xlsx"
-KINDS = ("powers", "fees", "services")  # a table of several kinds lists them in this order (materials: powers, services)
 _MARK = "gongkai:records"  # where the records go in the document's text (records is its last key)
+_COMMA = deflate(b",")
 
 
 def csv_path(key: str) -> str:
     return f"data/csv/{key}.csv"
 
 
-class _RecordSpool:
-    """Each record's text as it will stand in the whole document, kept in a temporary file until all are known."""
+def whole_paths() -> list[str]:
+    return [WHOLE, WORKBOOK, *(csv_path(table.key) for table in CATALOGUE_TABLES)]
 
+
+@dataclass(frozen=True)
+class Share:
+    """One department's part of the whole downloads."""
+
+    records: Piece  # its public records' JSON texts, comma-separated
+    csv: dict[str, bytes]  # table key → its rows as CSV lines
+    xlsx: dict[str, Piece]  # table key → its rows as sheet XML
+
+
+def department_share(catalogue: Catalogue, department: str, documents: dict[str, dict] | None = None) -> Share:
+    """`documents`: entry documents already made, by id (each record is dumped once per build)."""
+    made = documents or {}
+    entries = sorted((e for kind in KINDS for e in catalogue.of_department(department, kind)), key=record_order)
+    records = deflate(b",".join(dumps(made.get(e.id) or entry_document(e)).rstrip(b"\n") for e in entries))
+    csv: dict[str, bytes] = {}
+    xlsx: dict[str, Piece] = {}
+    for table in CATALOGUE_TABLES:
+        cells = rows(table, catalogue, department)
+        csv[table.key], xlsx[table.key] = csv_rows(cells), rows_piece(cells)
+    return Share(records, csv, xlsx)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What the whole catalogue alone knows: the JSON around its records and the workbook's frame."""
+
+    head: Piece
+    tail: Piece
+    workbook: Frame
+    departments: tuple[str, ...]  # whose shares the downloads join
+
+
+def opening(catalogue: Catalogue) -> Opening:
+    document = {"format_version": FORMAT_VERSION,
+                "departments": [department_document(catalogue.departments[d]) for d in sorted(catalogue.departments)],
+                "records": [_MARK], "non_disclosed": non_disclosure(catalogue)}
+    head, _, tail = dumps(document).rpartition(dumps(_MARK).rstrip(b"\n"))
+    workbook = frame(sheets_of(CATALOGUE_TABLES), stamp(newest_change(catalogue)), title="权力公开目录")
+    return Opening(deflate(head), deflate(tail), workbook, tuple(sorted(catalogue.departments)))
+
+
+def _records(opening: Opening, shares: list[Share]) -> list[Piece]:
+    pieces = [opening.head]
+    for share in (s for s in shares if s.records.size):
+        pieces += [_COMMA, share.records] if len(pieces) > 1 else [share.records]
+    return pieces + [opening.tail]
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """Departments' shares and (from the site part or a whole build) the opening."""
+
+    shares: dict[str, Share]
+    opening: Opening | None
+
+    def whole_files(self) -> dict[str, bytes]:
+        """The whole downloads, department after department (every department's share and the opening needed)."""
+        if self.opening is None:
+            raise ValueError("the opening of the whole downloads is missing")
+        if sorted(self.shares) != list(self.opening.departments):
+            missing = sorted(set(self.opening.departments) - set(self.shares))
+            raise ValueError(f"departments without their share: {missing}" if missing else f"shares of unknown departments: {sorted(set(self.shares) - set(self.opening.departments))}")
+        ordered = [self.shares[d] for d in sorted(self.shares)]
+        files = {WHOLE: b"".join(gzip_chunks(_records(self.opening, ordered)))}
+        for table in CATALOGUE_TABLES:
+            files[csv_path(table.key)] = csv_bytes(table, []) + b"".join(share.csv[table.key] for share in ordered)
+        pieces = [[share.xlsx[table.key] for share in ordered] for table in CATALOGUE_TABLES]
+        files[WORKBOOK] = b"".join(workbook_chunks(self.opening.workbook, pieces))
+        return files
+
+    def merged(self, other: Fragments) -> Fragments:
+        """Two parts' fragments as one (ValueError when both hold a department or the opening)."""
+        if set(self.shares) & set(other.shares) or (self.opening and other.opening):
+            raise ValueError("two parts hold the same department's share, or both the opening")
+        return Fragments({**self.shares, **other.shares}, self.opening or other.opening)
+
+def whole_files(catalogue: Catalogue, documents: dict[str, dict] | None = None) -> dict[str, bytes]:
+    """The whole downloads of a catalogue held at once (a whole build)."""
+    shares = {d: department_share(catalogue, d, documents) for d in sorted(catalogue.departments)}
+    return Fragments(shares, opening(catalogue)).whole_files()
+
+
+# A part of a split build keeps its shares (or the opening) in FRAGMENTS inside its folder for `gongkai assemble`.
+FRAGMENTS = ".gongkai-whole"
+_INDEX, _DATA = "index.json", "pieces.bin"
+
+
+class _Writer:
     def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile()
-        self.where: dict[tuple[str, str], tuple[int, int]] = {}
+        self.data = bytearray()
 
-    def add(self, entry: Entry, document: dict | None = None) -> None:
-        text = dumps(document or entry_document(entry)).rstrip(b"\n")
-        self.where[(entry.kind, entry.id)] = (self.file.tell(), len(text))
-        self.file.write(text)
+    def piece(self, piece: Piece) -> list[int]:
+        return [*self.raw(piece.data), piece.crc, piece.size]
 
-    def gzipped(self, catalogue: Catalogue) -> bytes:
-        """gzip of the whole document, byte for byte records.gzipped(dumps(catalogue_document(catalogue)))."""
-        document = {"format_version": FORMAT_VERSION,
-                    "departments": [department_document(catalogue.departments[d]) for d in sorted(catalogue.departments)],
-                    "records": [_MARK] if self.where else [], "non_disclosed": non_disclosure(catalogue)}
-        head, _, tail = dumps(document).rpartition(dumps(_MARK).rstrip(b"\n"))
-        if not self.where:
-            head, tail = dumps(document), b""
-        packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # records.gzipped: level 6, no time or name in the header
-        out = [packer.compress(head)]
-        for number, key in enumerate(sorted(self.where)):
-            offset, size = self.where[key]
-            self.file.seek(offset)
-            out.append(packer.compress((b"," if number else b"") + self.file.read(size)))
-        out += [packer.compress(tail), packer.flush()]
-        self.file.close()
-        return b"".join(out)
+    def raw(self, data: bytes) -> list[int]:
+        self.data += data
+        return [len(self.data) - len(data), len(data)]
 
 
-class _RowSpool:
-    """Each table's rows, kind by kind, pickled to temporary files batch after batch and read back in that order."""
-
-    def __init__(self) -> None:
-        self.files = {(table.key, kind): tempfile.TemporaryFile() for table in CATALOGUE_TABLES for kind in KINDS}
-
-    def add(self, table_key: str, kind: str, table_rows: list[list[str]]) -> None:
-        if table_rows:
-            pickle.dump(table_rows, self.files[(table_key, kind)], protocol=pickle.HIGHEST_PROTOCOL)
-
-    def rows(self, table_key: str) -> Iterator[list[str]]:
-        for kind in KINDS:
-            file = self.files[(table_key, kind)]
-            end = file.seek(0, 2)
-            file.seek(0)
-            while file.tell() < end:
-                yield from pickle.load(file)
-
-    def close(self) -> None:
-        for file in self.files.values():
-            file.close()
-
-
-def _only_kind(batch: Catalogue, kind: str) -> Catalogue:
-    """`batch` as a table sees it while listing `kind` (its other kinds left out; references still found)."""
-    view = copy.copy(batch)
-    view.of_kind = lambda wanted, public=True: batch.of_kind(wanted, public=public) if wanted == kind else []  # type: ignore[method-assign]
-    return view
+def write_fragments(folder: Path, fragments: Fragments) -> None:
+    """`folder`/FRAGMENTS: the shares and the opening as one data file and its index (JSON)."""
+    shares, found = fragments.shares, fragments.opening
+    out = _Writer()
+    index: dict = {"departments": {}, "opening": None}
+    for department in sorted(shares):
+        share = shares[department]
+        index["departments"][department] = {
+            "records": out.piece(share.records),
+            "csv": {key: out.raw(text) for key, text in share.csv.items()},
+            "xlsx": {key: out.piece(piece) for key, piece in share.xlsx.items()}}
+    if found is not None:
+        index["opening"] = {"head": out.piece(found.head), "tail": out.piece(found.tail),
+                            "files": [[name, out.piece(piece)] for name, piece in found.workbook.files],
+                            "sheets": [[out.piece(head), out.piece(tail)] for head, tail in found.workbook.sheet_ends],
+                            "departments": list(found.departments)}
+    target = folder / FRAGMENTS
+    target.mkdir(parents=True, exist_ok=True)
+    (target / _DATA).write_bytes(bytes(out.data))
+    (target / _INDEX).write_text(json.dumps(index, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def whole_files(catalogue: Catalogue, batches: Iterable[Catalogue], documents: dict[str, dict] | None = None) -> dict[str, bytes]:
-    """The whole catalogue's JSON, CSV tables and workbook. `batches`: the full records, whole departments at a time in
-    department order (each batch's departments after the previous batch's; a batch's fees_of also finds the fee
-    bases of other departments, whose names the tables show); `catalogue`: the departments, secret
-    powers and change dates of the whole catalogue; `documents`: entry documents already made, by id."""
-    spool, cells = _RecordSpool(), _RowSpool()
-    try:
-        for batch in batches:
-            for entry in batch.public():
-                spool.add(entry, (documents or {}).get(entry.id))
-            for kind in KINDS:  # a table lists its kinds one after the other, each by department: rows of one kind at a time
-                of_kind = _only_kind(batch, kind)
-                for table in CATALOGUE_TABLES:
-                    cells.add(table.key, kind, rows(table, of_kind))
-        files = {WHOLE: spool.gzipped(catalogue)}
-        files.update({csv_path(table.key): csv_bytes(table, cells.rows(table.key)) for table in CATALOGUE_TABLES})
-        sheets = [(table, cells.rows(table.key)) for table in CATALOGUE_TABLES]  # each read as its sheet is written
-        files[WORKBOOK] = workbook_bytes(sheets, stamp(newest_change(catalogue)), title="权力公开目录", streamed=True)
-    finally:
-        cells.close()
-    return files
+def read_fragments(folder: Path) -> Fragments:
+    """What write_fragments left in `folder` (OSError, ValueError or KeyError when it is not there or broken)."""
+    index = json.loads((folder / FRAGMENTS / _INDEX).read_text(encoding="utf-8"))
+    data = (folder / FRAGMENTS / _DATA).read_bytes()
+
+    def raw(where: list[int]) -> bytes:
+        return data[where[0]:where[0] + where[1]]
+
+    def piece(where: list[int]) -> Piece:
+        return Piece(raw(where), where[2], where[3])
+
+    shares = {d: Share(piece(s["records"]), {k: raw(v) for k, v in s["csv"].items()}, {k: piece(v) for k, v in s["xlsx"].items()})
+              for d, s in index["departments"].items()}
+    found = index["opening"]
+    if found is None:
+        return Fragments(shares, None)
+    workbook = Frame(tuple((name, piece(where)) for name, where in found["files"]),
+                     tuple((piece(head), piece(tail)) for head, tail in found["sheets"]))
+    return Fragments(shares, Opening(piece(found["head"]), piece(found["tail"]), workbook, tuple(found["departments"])))

@@ -30,12 +30,3 @@ def build_zip(files: dict[str, bytes], *, keep_order: bool = False) -> bytes:
         for name in names:
             archive.writestr(_info(name), files[name], compresslevel=COMPRESS_LEVEL)
     return buffer.getvalue()
-
-
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite an archive written by another library (XlsxWriter) with fixed timestamps, keeping entry order."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        files = {info.filename: source.read(info) for info in source.infolist()}
-    # [Content_Types].xml first, as Office writes it; some readers sniff the first entry.
-    ordered = dict(sorted(files.items(), key=lambda item: item[0] != "[Content_Types].xml"))
-    return build_zip(ordered, keep_order=True)

@@ -3,7 +3,8 @@
 The site part's folder gives everything but the departments' pages and files; each department part adds its own.
 Their search bundles are numbered in part order (part 1's shards first) as pagefind/, pagefind-1/, … and dealt to
 the search workers exactly as one build deals its shards (generator/search/index.py join_bundles), so one query
-searches every part. Nothing is parsed or rendered here: assembling costs a walk over the files and one link each.
+searches every part. The whole catalogue's downloads are joined from the parts' fragments without inflating them.
+Nothing is parsed or rendered here: assembling costs a walk over the files and one link each.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 
 from generator.build import check_site_out, staged
 from generator.errors import BuildError
+from generator.exports.whole import FRAGMENTS, Fragments, read_fragments
+from generator.files import printable
 from generator.output import check_replaceable
 from generator.parts.output import PART_FILE, PartInfo, move_tree, read_part
 from generator.search.index import bundle_name, join_bundles
@@ -35,6 +38,25 @@ def _checked_parts(folders: list[Path]) -> list[tuple[Path, PartInfo]]:
     return parts
 
 
+def write_whole(site: Path, folders: list[Path]) -> None:
+    """The whole catalogue's downloads, joined from every part's fragments (generator/exports/whole.py)."""
+    joined = Fragments({}, None)
+    for folder in folders:
+        try:
+            joined = joined.merged(read_fragments(folder))
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            raise BuildError(f"分部 {printable(str(folder))} 的全目录下载片段缺失或损坏（{exc}）：请用同一个计划重新生成这个分部。") from None
+    if joined.opening is None:
+        raise BuildError("分部 0 没有全目录下载的开头部分：请用同一版本的 gongkai 重新生成分部 0。")
+    try:
+        files = joined.whole_files()
+    except ValueError as exc:
+        raise BuildError(f"各分部的全目录下载片段对不上（{exc}）：请用同一个计划重新生成全部分部。") from None
+    for path, content in files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(content)
+
+
 def assemble(folders: list[Path], out: Path, catalogue: Path, config_file: Path, flowcharts: Path | None = None) -> int:
     """Join the part folders into `out`; returns the number of search bundles."""
     check_site_out(out, catalogue, config_file, flowcharts)
@@ -48,7 +70,8 @@ def assemble(folders: list[Path], out: Path, catalogue: Path, config_file: Path,
             for name in info.bundles:  # renumbered in part order
                 move_tree(folder / name, site / bundle_name(bundles))
                 bundles += 1
-            move_tree(folder, site, skip={PART_FILE, *info.bundles})
+            move_tree(folder, site, skip={PART_FILE, FRAGMENTS, *info.bundles})
+        write_whole(site, [folder for folder, _ in parts])
         if bundles:
             join_bundles(site, bundles)
         staging.commit()

@@ -7,6 +7,7 @@ from generator.cache import inputs_digest
 from generator.compile import Compiled, PartView, compile_catalogue
 from generator.errors import CatalogueError, ConfigError
 from generator.exports.sitemap import fix_sitemap
+from generator.exports.whole import write_fragments
 from generator.output import check_replaceable
 from generator.parts.output import PART_FILE, PartInfo, keep_only, page_output
 from generator.parts.plan import Plan, PartSpec, department_files, make_plan, read_plan
@@ -60,6 +61,8 @@ def build_part(request: BuildRequest) -> Compiled:
         else:
             owned = {page_output(path) for path in compiled.bundle.pages if compiled.owns(path)}
             keep_only(staging.site, owned | {path for path in compiled.bundle.files if compiled.owns(path)})
+        if compiled.fragments is not None:  # assemble joins every part's into the whole catalogue's downloads
+            write_fragments(staging.site, compiled.fragments)
         # Each part indexes the record-folder pages it wrote (the site part: abolished records' pages).
         report = index_site(staging.site, cache_dir=search_cache(request.catalogue), whole=False)
         bundles = [bundle_name(number) for number in range(report.shards)] if report.bundle else []

@@ -1,4 +1,4 @@
-"""The site part's catalogue: every record as light as its pages allow, and the full records a few departments at a time.
+"""The site part's catalogue: every record as light as its pages allow.
 
 The site part (part 0) renders the home, catalogue, category, department-index, ways-in, compliance and revision pages,
 the sitemap and the feed: pages that list records but show a few fields of each. At 100,000 records the full resolved
@@ -8,23 +8,19 @@ steps and the procedure template are dropped. Reading a dropped field raises Dro
 `getattr(record, name, default)` nor a template's `is defined` hides it): a page that starts to show one fails the
 build instead of showing a default.
 
-The whole-catalogue downloads need every field of every record: `department_batches` loads the full records again,
-a group of whole departments at a time, each group dropped before the next (generator/exports/whole.py).
+The whole catalogue's downloads need every field of every record: the department parts make their departments'
+shares of them, and `gongkai assemble` joins the shares (generator/exports/whole.py); the site part makes only
+their opening (the departments, the non-disclosure list, the workbook's frame).
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from generator.catalogue import Catalogue, Entry
-from generator.heap import batches_apart, let_go
-from generator.load import DEPARTMENT_FILE
+from generator.catalogue import Entry
 from generator.models import FeeBasis, Power, SecretPower, ServiceItem
-from generator.models.charging import fee_ids
 from generator.revisions.compliance import missing
 
 _COMMON = ("id", "name", "department", "contact", "supervision", "complaint_channels", "changed_on")
@@ -34,7 +30,6 @@ LISTED: dict[type, tuple[str, ...]] = {  # what the site part's pages show of a 
     ServiceItem: _COMMON + _CHARGING,
     FeeBasis: _COMMON + ("fee_type", "standards", "approving_documents"),
 }
-BATCH_FILES = 4000  # record files per group of departments loaded whole for the downloads
 
 
 class DroppedField(LookupError):
@@ -88,47 +83,4 @@ def light_entry(entry: Entry) -> Entry:
     return replace(entry, record=light_record(entry.record), steps=DROPPED, template=DROPPED, known_missing=tuple(missing(entry)))
 
 
-class DepartmentBatch(Catalogue):
-    """Some departments' full records; fee bases they name from other departments are looked up in the light
-    catalogue (the downloads show only their names)."""
-
-    def __init__(self, full: Catalogue, light: Catalogue) -> None:
-        super().__init__(full.departments, full.entries, full.templates, full.fee_users)
-        self.light = light
-
-    def fees_of(self, entry: Entry, ids: list[str] | None = None) -> list[Entry]:
-        wanted = fee_ids(entry.record) if ids is None else ids
-        return [self.entries.get(i) or self.light.entries[i] for i in wanted if i in self.entries or i in self.light.entries]
-
-
-def department_groups(files: dict[str, list[str]], per_group: int = BATCH_FILES) -> list[list[str]]:
-    """Departments in id order, cut into consecutive groups of about `per_group` files (a large one alone)."""
-    groups: list[list[str]] = [[]]
-    count = 0
-    for department in sorted(files):
-        if groups[-1] and count + len(files[department]) > per_group:
-            groups.append([])
-            count = 0
-        groups[-1].append(department)
-        count += len(files[department])
-    return [g for g in groups if g]
-
-
-def department_batches(load: Callable[[frozenset[str]], Catalogue], files: dict[str, list[str]], light: Catalogue,
-                       per_group: int = BATCH_FILES) -> Callable[[], Iterator[Catalogue]]:
-    """The full records, a group of whole departments at a time, in department order; `load` reads the named files
-    (catalogue-relative) into a resolved catalogue."""
-
-    def batches() -> Iterator[Catalogue]:
-        with batches_apart():
-            let_go()  # the light catalogue, whole by now, is set aside: the collections below walk only the batches
-            for group in department_groups(files, per_group):
-                chosen = {f"{d}/{DEPARTMENT_FILE}" for d in group} | {f for d in group for f in files[d]}
-                yield DepartmentBatch(load(frozenset(chosen)), light)
-                gc.collect()  # loading leaves cyclic garbage: collect it before the next group comes (a batch still
-                # in the caller's hands is not frozen, so the next collection frees it)
-
-    return batches
-
-
-__all__ = ["DROPPED", "LISTED", "DepartmentBatch", "DroppedField", "department_batches", "light_entry", "light_record"]
+__all__ = ["DROPPED", "LISTED", "DroppedField", "light_entry", "light_record"]

@@ -21,7 +21,7 @@ def validators():
 
 def test_every_json_file_validates(fixture_catalogue, validators):
     record_validator, catalogue_validator = validators
-    files = {**json_files(fixture_catalogue), WHOLE: whole_files(fixture_catalogue, [fixture_catalogue])[WHOLE]}
+    files = {**json_files(fixture_catalogue), WHOLE: whole_files(fixture_catalogue)[WHOLE]}
     assert sorted(files) == [
         "data/catalogue.json.gz",
         "data/departments/civil-affairs.json",
@@ -53,7 +53,7 @@ def test_inheritance_is_applied(fixture_catalogue):
 
 
 def test_catalogue_lists_secret_power_by_name_reason_basis_only(fixture_catalogue):
-    doc = json.loads(gzip.decompress(whole_files(fixture_catalogue, [fixture_catalogue])[WHOLE]))
+    doc = json.loads(gzip.decompress(whole_files(fixture_catalogue)[WHOLE]))
     assert doc["non_disclosed"] == [{"name": "涉密名称SENTINELNAME", "reason": "涉密理由SENTINELREASON", "basis": "涉密依据SENTINELBASIS"}]
     assert {r["id"] for r in doc["records"]} == {"social-org-registration", "marriage-cert-fee", "relief-application"}
 

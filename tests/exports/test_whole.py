@@ -1,4 +1,4 @@
-"""The whole catalogue's downloads made from batches of departments: the same bytes as from the catalogue at once."""
+"""The whole catalogue's downloads joined from departments' shares: the same bytes however the shares were split."""
 
 from __future__ import annotations
 
@@ -7,53 +7,64 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue import Catalogue
 from generator.check import check_catalogue
 from generator.exports.columns import CATALOGUE_TABLES, rows
-from generator.exports.records import WHOLE, catalogue_document, dumps, gzipped
+from generator.exports.records import WHOLE, catalogue_document, dumps
 from generator.exports.tabular import to_csv
-from generator.exports.whole import WORKBOOK, csv_path, whole_files
-from generator.parts.listing import DepartmentBatch
+from generator.exports.whole import (FRAGMENTS, WORKBOOK, Fragments, csv_path, department_share, opening, read_fragments,
+                                     whole_files, write_fragments)
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _sample() -> Catalogue:
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
     return check_catalogue(ROOT / "catalogue").catalogue
 
 
-def _by_department(catalogue: Catalogue) -> list[Catalogue]:
-    """One batch per department, in department order, each holding only that department's records (and naming the
-    fee bases of other departments, as the site part's batches do)."""
-    return [DepartmentBatch(Catalogue({d: catalogue.departments[d]}, {i: e for i, e in catalogue.entries.items() if e.department.id == d},
-                                      catalogue.templates), catalogue) for d in sorted(catalogue.departments)]
+def test_json_is_the_one_document(catalogue: Catalogue) -> None:
+    text = gzip.decompress(whole_files(catalogue)[WHOLE])
+    assert text == dumps(catalogue_document(catalogue))
+    records = json.loads(text)["records"]
+    assert [(r["department"]["id"], r["kind"]) for r in records] == sorted(
+        ((r["department"]["id"], r["kind"]) for r in records), key=lambda k: (k[0], ("powers", "fees", "services").index(k[1])))
 
 
-def test_json_is_the_one_document_gzipped() -> None:
-    catalogue = _sample()
-    assert whole_files(catalogue, [catalogue])[WHOLE] == gzipped(dumps(catalogue_document(catalogue)))
-
-
-def test_json_of_a_catalogue_without_public_records_is_the_one_document() -> None:
-    catalogue = _sample()
+def test_json_of_a_catalogue_without_public_records_is_the_one_document(catalogue: Catalogue) -> None:
     secret_only = Catalogue(catalogue.departments, {i: e for i, e in catalogue.entries.items() if e.is_secret}, catalogue.templates)
-    made = whole_files(secret_only, [secret_only])[WHOLE]
-    assert made == gzipped(dumps(catalogue_document(secret_only)))
+    made = whole_files(secret_only)[WHOLE]
+    assert gzip.decompress(made) == dumps(catalogue_document(secret_only))
     assert json.loads(gzip.decompress(made))["records"] == []
+    assert json.loads(gzip.decompress(made))["non_disclosed"]
 
 
-def test_department_batches_give_the_same_bytes_as_one_batch() -> None:
-    catalogue = _sample()
-    batches = _by_department(catalogue)
-    assert len(batches) > 2
-    assert whole_files(catalogue, batches) == whole_files(catalogue, [catalogue])
+def test_parts_fragments_written_read_and_joined_are_the_whole_builds_bytes(catalogue: Catalogue, tmp_path: Path) -> None:
+    departments = sorted(catalogue.departments)
+    assert len(departments) > 2
+    pieces = [Fragments({}, opening(catalogue))] + [Fragments({d: department_share(catalogue, d)}, None) for d in departments[::-1]]
+    joined = Fragments({}, None)
+    for number, fragments in enumerate(pieces):
+        write_fragments(tmp_path / str(number), fragments)
+        assert (tmp_path / str(number) / FRAGMENTS).is_dir()
+        joined = joined.merged(read_fragments(tmp_path / str(number)))
+    assert joined.whole_files() == whole_files(catalogue)
 
 
-def test_tables_are_the_catalogues_tables() -> None:
-    catalogue = _sample()
-    files = whole_files(catalogue, _by_department(catalogue))
+def test_a_missing_share_or_a_second_opening_is_refused(catalogue: Catalogue) -> None:
+    first, *rest = sorted(catalogue.departments)
+    without_one = Fragments({d: department_share(catalogue, d) for d in rest}, opening(catalogue))
+    with pytest.raises(ValueError, match=first):
+        without_one.whole_files()
+    with pytest.raises(ValueError):
+        without_one.merged(Fragments({}, opening(catalogue)))
+
+
+def test_tables_are_the_catalogues_tables(catalogue: Catalogue) -> None:
+    files = whole_files(catalogue)
     for table in CATALOGUE_TABLES:
         assert files[csv_path(table.key)] == to_csv(table, catalogue)
     book = load_workbook(io.BytesIO(files[WORKBOOK]), read_only=True)
@@ -61,3 +72,12 @@ def test_tables_are_the_catalogues_tables() -> None:
     for table in CATALOGUE_TABLES:
         cells = [[cell or "" for cell in row] for row in book[table.title].iter_rows(min_row=2, values_only=True)]
         assert cells == rows(table, catalogue)
+        assert cells, table.key  # the sample has rows in every table: the comparison is not of two empty lists
+
+
+def test_tables_list_department_after_department(catalogue: Catalogue) -> None:
+    for table in CATALOGUE_TABLES:
+        column = next((i for i, c in enumerate(table.columns) if c.header == "部门编号"), None)
+        departments = [row[column] for row in rows(table, catalogue)] if column is not None else []
+        assert departments == sorted(departments), table.key
+        assert rows(table, catalogue) == [r for d in sorted(catalogue.departments) for r in rows(table, catalogue, d)]

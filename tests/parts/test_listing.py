@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.check import check_catalogue, load_view
-from generator.exports.whole import whole_files
+from generator.exports.whole import opening
 from generator.models import FeeBasis, Power, ServiceItem
-from generator.parts.listing import LISTED, DroppedField, department_batches, department_groups, light_entry, light_record
+from generator.parts.listing import LISTED, DroppedField, light_entry, light_record
 from generator.parts.plan import department_files
 from generator.revisions.compliance import missing
 
@@ -74,14 +74,7 @@ def test_the_light_catalogue_holds_every_record_in_the_same_order(full, light) -
     assert secret and all(light.entries[e.id] == e for e in secret)  # a secret power holds only its listing: kept whole
 
 
-def test_department_groups_are_consecutive_whole_departments() -> None:
-    files = {"a": ["a/1", "a/2"], "c": ["c/1"], "b": ["b/1", "b/2", "b/3"], "d": ["d/1"]}
-    assert department_groups(files, 3) == [["a"], ["b"], ["c", "d"]]
-    assert department_groups(files, 100) == [["a", "b", "c", "d"]]
-
-
-def test_downloads_from_department_batches_are_the_whole_builds(full, light, files) -> None:  # noqa: ANN001
-    load = lambda only: load_view(CATALOGUE, FLOWCHARTS, only).catalogue  # noqa: E731
-    batches = department_batches(load, files, light, per_group=10)
-    assert len(list(batches())) > 3
-    assert whole_files(light, batches()) == whole_files(full, [full])
+def test_the_site_parts_opening_of_the_downloads_is_the_whole_builds(full, light) -> None:  # noqa: ANN001
+    # The site part makes the opening of the whole downloads (departments, non-disclosure list, workbook date) from
+    # its light records: it must not need a dropped field, and must give the same bytes.
+    assert opening(light) == opening(full)

@@ -20,6 +20,7 @@ import pytest
 from generator.build import BuildRequest
 from generator.errors import BuildError, ConfigError
 from generator.parts import assemble, build_part
+from generator.exports.whole import FRAGMENTS, read_fragments, whole_paths
 from generator.parts.output import PART_FILE
 from generator.parts.plan import read_plan
 from generator.search.index import SHARD_MANIFEST, bundle_name
@@ -111,10 +112,22 @@ def test_parts_hold_whole_departments_and_nothing_twice(split_site) -> None:  # 
         own = {p.relative_to(part).parts[1] for p in (part / "departments").iterdir()}
         assert own == set(plan.departments[k - 1])
         for rel in _files(part):
-            if not _is_search(rel) and rel != PART_FILE:
+            if not _is_search(rel) and rel != PART_FILE and not rel.startswith(FRAGMENTS + "/"):
                 assert rel not in seen, f"{rel} in parts {seen.get(rel)} and {k}"
                 seen[rel] = str(k)
     assert not (split_site["part-1"] / "index.html").exists()  # the site part's
+    assert not (split_site["part-1"] / "data" / "catalogue.xlsx").exists()  # assemble joins it from every part's share
+
+
+def test_the_whole_downloads_are_joined_from_every_parts_share(split_site) -> None:  # noqa: ANN001
+    plan = read_plan(split_site["plan"])
+    for k in range(PARTS + 1):
+        fragments = read_fragments(split_site[f"part-{k}"])
+        assert sorted(fragments.shares) == (sorted(plan.departments[k - 1]) if k else [])
+        assert (fragments.opening is not None) == (k == 0)
+    site = split_site["site"]
+    assert not (site / FRAGMENTS).exists()
+    assert all((site / path).is_file() for path in whole_paths())
 
 
 def test_a_part_refuses_a_plan_made_from_other_files(split_site, good_catalogue, run_cli) -> None:  # noqa: ANN001
