@@ -124,6 +124,15 @@ def _discover(catalogue: Path, skip_hidden: bool = False) -> tuple[Found, list[t
     return found, refused
 
 
+def _listed(catalogue: Path, only: frozenset[str]) -> Found:
+    """The files `only` names, in _discover's order, without walking the folders: a view of a catalogue whose whole
+    check walked them and refused what it must (a part job loads 4,000 files at a time; walking 100,000 files for
+    each batch was most of the site part's load). A file that is gone, or became a link, fails as it is read."""
+    found = [(tuple(name.split("/")), catalogue / name) for name in only]
+    found.sort(key=lambda item: item[0])
+    return found
+
+
 _BAD_NAME = "name"  # the kind of a refused entry whose name is not UTF-8
 _BAD_NAME_MESSAGE = "文件名或文件夹名不是有效的 UTF-8 文字，未读取。请用 UTF-8 编码的名称重命名（记录文件名应与编号相同）。"
 
@@ -295,9 +304,7 @@ def load_catalogue(catalogue: Path, only: frozenset[str] | None = None, each: Ca
     """Parse every YAML file under `catalogue`; problems become diagnostics, never exceptions.
     `only`: the files to load, as catalogue-relative POSIX paths (one part of a split build, generator/parts/).
     `each`: called with every document, in order, as soon as it is loaded (validation runs while helpers parse)."""
-    found, refused = _discover(catalogue)
-    if only is not None:
-        found = [(parts, path) for parts, path in found if "/".join(parts) in only]
+    found, refused = _discover(catalogue) if only is None else (_listed(catalogue, only), [])
     files = [path for _, path in found]
     slots: list[Diagnostic | tuple[Path, str, tuple[str, str]]] = []  # a misplaced file's problem, or a file to load
     for (parts, path), shown in zip(found, display_paths(files)):

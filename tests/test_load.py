@@ -132,6 +132,18 @@ def test_forked_loading_gives_the_same_result_as_serial(tmp_path: Path, monkeypa
     assert len(serial.documents) == 31 and serial.documents[0].raw == DEPARTMENT.encode()
 
 
+def test_a_view_loads_the_files_it_names_in_the_same_order_and_reports_a_gone_one(tmp_path: Path) -> None:
+    files: dict[str, bytes | str] = {f"demo/powers/p{i:02}.yaml": f"id: p{i:02}\nname: 职权{i}\n" for i in (3, 1, 2)}
+    catalogue = _catalogue(tmp_path, files)
+    whole = load_catalogue(catalogue)
+    only = frozenset({"demo/department.yaml", "demo/powers/p02.yaml", "demo/powers/p01.yaml"})
+    view = load_catalogue(catalogue, only)
+    assert [d.path for d in view.documents] == [d.path for d in whole.documents if d.path.relative_to(catalogue).as_posix() in only]
+    (catalogue / "demo/powers/p01.yaml").unlink()  # a part job's files changed after the check: said, not skipped
+    gone = load_catalogue(catalogue, only)
+    assert len(gone.documents) == 2 and any("p01.yaml" in d.path for d in gone.diagnostics)
+
+
 def test_discover_matches_rglob_order_and_rules(tmp_path: Path) -> None:
     """discover() uses scandir; it must find and order regular files exactly as sorted(rglob) + is_file() did,
     and leave out every link, file or folder (they are refused, see test_links_and_special_files_are_refused)."""
