@@ -81,3 +81,16 @@ def test_tables_list_department_after_department(catalogue: Catalogue) -> None:
         departments = [row[column] for row in rows(table, catalogue)] if column is not None else []
         assert departments == sorted(departments), table.key
         assert rows(table, catalogue) == [r for d in sorted(catalogue.departments) for r in rows(table, catalogue, d)]
+
+
+def test_no_share_holds_a_byte_of_a_secret_power(catalogue: Catalogue) -> None:
+    import zlib
+
+    secret = [e for e in catalogue.entries.values() if e.is_secret]
+    assert secret
+    for department in sorted(catalogue.departments):
+        share = department_share(catalogue, department)
+        texts = [zlib.decompress(share.records.data + b"\x03\x00", -15)] + list(share.csv.values())
+        texts += [zlib.decompress(piece.data + b"\x03\x00", -15) for piece in share.xlsx.values()]
+        for entry in secret:
+            assert not any(entry.id.encode() in text for text in texts), (department, entry.id)
