@@ -99,18 +99,18 @@ def catalogue_document(catalogue: Catalogue, documents: dict[str, dict] | None =
     }
 
 
-def json_files(catalogue: Catalogue, owns: Callable[[str], bool] = lambda path: True,
-               documents: dict[str, dict] | None = None) -> dict[str, bytes]:
+def record_path(entry: Entry) -> str:
+    return f"data/{entry.kind}/{entry.id}.json"
+
+
+def json_files(catalogue: Catalogue, owns: Callable[[str], bool] = lambda path: True) -> dict[str, bytes]:
     """`data/<kind>/<id>.json` for every public record and department; `owns`: only those (one part of a split build,
-    generator/parts/); `documents`: filled with the entry documents made (the whole catalogue's JSON reuses them).
-    The whole catalogue's JSON is generator/exports/whole.py's."""
+    generator/parts/). The whole catalogue's JSON is generator/exports/whole.py's (it reuses these texts)."""
     files: dict[str, bytes] = {}
-    made = {} if documents is None else documents
     for entry in catalogue.public():
-        path = f"data/{entry.kind}/{entry.id}.json"
+        path = record_path(entry)
         if owns(path):
-            made[entry.id] = entry_document(entry)
-            files[path] = dumps(made[entry.id])
+            files[path] = dumps(entry_document(entry))
     for dept in catalogue.departments.values():
         path = f"data/departments/{dept.id}.json"
         if owns(path):

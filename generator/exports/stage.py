@@ -45,12 +45,10 @@ def export_all(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle, o
     catalogue's downloads are joined later by `gongkai assemble`: return the part's fragments of them (its
     departments' shares; the site part: the opening) instead of writing them."""
     schemas = {"data/schema/record.schema.json": dumps(record_schema()), "data/schema/catalogue.schema.json": dumps(catalogue_schema())}
-    documents: dict[str, dict] = {}
-    for path, content in {**json_files(catalogue, owns, documents), **schemas}.items():
+    for path, content in {**json_files(catalogue, owns), **schemas}.items():
         bundle.add_file(path, content)
     mine = [d for d in sorted(catalogue.departments) if owns(workbook_path(d))]
-    shares = {d: department_share(catalogue, d, documents) for d in mine}
-    documents.clear()
+    shares = {d: department_share(catalogue, d, bundle.files) for d in mine}  # the record files' texts again
     for dept_id in mine:
         bundle.add_file(workbook_path(dept_id), department_workbook(catalogue, dept_id, shares[dept_id].xlsx))
         if owns(package_path(dept_id)):

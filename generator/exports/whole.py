@@ -12,6 +12,7 @@ them (generator/parts/): the same bytes either way.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from generator.exports.columns import CATALOGUE_TABLES, rows
 from generator.exports.deflate import Piece, deflate, gzip_chunks
 from generator.exports.package import newest_change, stamp
 from generator.exports.records import (FORMAT_VERSION, KINDS, WHOLE, department_document, dumps, entry_document, non_disclosure,
-                                       record_order)
+                                       record_order, record_path)
 from generator.exports.tabular import csv_bytes, csv_rows, sheets_of
 from generator.exports.xlsx import Frame, frame, rows_piece, workbook_chunks
 
@@ -46,11 +47,12 @@ class Share:
     xlsx: dict[str, Piece]  # table key → its rows as sheet XML
 
 
-def department_share(catalogue: Catalogue, department: str, documents: dict[str, dict] | None = None) -> Share:
-    """`documents`: entry documents already made, by id (each record is dumped once per build)."""
-    made = documents or {}
+def department_share(catalogue: Catalogue, department: str, made: Mapping[str, bytes] | None = None) -> Share:
+    """`made`: record JSON files already written, by site path (each record is dumped once per build)."""
+    made = made or {}
     entries = sorted((e for kind in KINDS for e in catalogue.of_department(department, kind)), key=record_order)
-    records = deflate(b",".join(dumps(made.get(e.id) or entry_document(e)).rstrip(b"\n") for e in entries))
+    texts = (made.get(record_path(e)) or dumps(entry_document(e)) for e in entries)
+    records = deflate(b",".join(text.rstrip(b"\n") for text in texts))
     csv: dict[str, bytes] = {}
     xlsx: dict[str, Piece] = {}
     for table in CATALOGUE_TABLES:
@@ -113,9 +115,9 @@ class Fragments:
             raise ValueError("two parts hold the same department's share, or both the opening")
         return Fragments({**self.shares, **other.shares}, self.opening or other.opening)
 
-def whole_files(catalogue: Catalogue, documents: dict[str, dict] | None = None) -> dict[str, bytes]:
-    """The whole downloads of a catalogue held at once (a whole build)."""
-    shares = {d: department_share(catalogue, d, documents) for d in sorted(catalogue.departments)}
+def whole_files(catalogue: Catalogue) -> dict[str, bytes]:
+    """The whole downloads of a catalogue held at once."""
+    shares = {d: department_share(catalogue, d) for d in sorted(catalogue.departments)}
     return Fragments(shares, opening(catalogue)).whole_files()
 
 
