@@ -11,6 +11,7 @@ from datetime import date, datetime
 from generator.catalogue import Catalogue
 from generator.exports.columns import CATALOGUE_TABLES, LEGAL_BASES
 from generator.exports.deflate import Piece
+from generator.exports.records import KINDS
 from generator.exports.tabular import to_csv, to_xlsx
 from generator.exports.ziputil import build_zip
 
@@ -19,7 +20,7 @@ EPOCH = date(2000, 1, 1)  # used only when a scope has no records at all
 
 
 def newest_change(catalogue: Catalogue, department: str | None = None) -> date:
-    chosen = catalogue.public() if department is None else (e for k in ("powers", "fees", "services") for e in catalogue.of_department(department, k))
+    chosen = catalogue.public() if department is None else (e for k in KINDS for e in catalogue.of_department(department, k))
     dates = [e.record.changed_on for e in chosen]
     return max(dates, default=EPOCH)
 
@@ -46,7 +47,7 @@ def _charts(catalogue: Catalogue, department_id: str, files: dict[str, bytes]) -
 
 def _readme(catalogue: Catalogue, department_id: str, charts: int, day: date) -> bytes:
     dept = catalogue.departments[department_id].record
-    counts = {k: len(catalogue.of_department(department_id, k)) for k in ("powers", "fees", "services")}
+    counts = {k: len(catalogue.of_department(department_id, k)) for k in KINDS}
     lines = [
         f"{dept.name} 权力公开资料包",
         "",
