@@ -22,10 +22,10 @@ def _info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def build_zip(files: dict[str, bytes], *, keep_order: bool = False) -> bytes:
-    """A ZIP of `files`; entries are sorted unless `keep_order` (XLSX wants [Content_Types].xml first)."""
+def build_zip(files: dict[str, bytes]) -> bytes:
+    """A ZIP of `files`, entries sorted (workbooks are generator/exports/xlsx.py's: [Content_Types].xml first)."""
     buffer = io.BytesIO()
-    names = list(files) if keep_order else sorted(files)
+    names = sorted(files)
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in names:
             archive.writestr(_info(name), files[name], compresslevel=COMPRESS_LEVEL)
