@@ -10,7 +10,7 @@ from generator.exports.columns import CATALOGUE_TABLES, LEGAL_BASES
 from generator.exports.package import department_package, department_workbook, package_path
 from generator.exports.records import WHOLE, dumps, json_files
 from generator.exports.schema import catalogue_schema, record_schema
-from generator.exports.whole import Fragments, department_share, opening
+from generator.exports.whole import SHEET_ROWS, Fragments, department_share, opening
 from generator.render.pages import PageRenderer, SiteOptions
 from generator.site import Page, SiteBundle
 
@@ -32,7 +32,7 @@ def repeats_the_records(path: str) -> bool:
 def add_pages(catalogue: Catalogue, options: SiteOptions, bundle: SiteBundle, owns: Callable[[str], bool] = lambda path: True) -> None:
     renderer = PageRenderer(catalogue, options)
     departments = [catalogue.departments[d] for d in sorted(catalogue.departments)]
-    bundle.add(renderer.listing("downloads.md.j2", "downloads.md", "数据下载", tables=list(CATALOGUE_TABLES), legal=LEGAL_BASES, departments=departments))
+    bundle.add(renderer.listing("downloads.md.j2", "downloads.md", "数据下载", tables=list(CATALOGUE_TABLES), legal=LEGAL_BASES, departments=departments, sheet_rows=f"{SHEET_ROWS:,}"))
     for dept in departments:
         path, title = f"responsibility/{dept.id}.md", f"{dept.record.name}责任清单"
         bundle.add(renderer.listing("responsibility.md.j2", path, title, dept=dept.record) if owns(path) else Page(path, title, ""))

@@ -4,9 +4,13 @@ each department's share, so that no one process needs every full record.
 Records and rows are listed by department (id order), then kind, then id. A department's share is its records' JSON
 and its rows of each table, CSV as text and the workbook's rows deflated (generator/exports/deflate.py). The opening
 holds what only the whole catalogue knows: the departments and the non-disclosure list around the JSON's records,
-and the workbook's parts (its date is the newest change). A whole build makes all of them and joins them; a split
-build's department parts make their departments' shares, the site part the opening, and `gongkai assemble` joins
-them (generator/parts/): the same bytes either way.
+and the workbook's date (the newest change). A whole build makes all of them and joins them; a split build's
+department parts make their departments' shares, the site part the opening, and `gongkai assemble` joins them
+(generator/parts/): the same bytes either way.
+
+A table longer than a worksheet can hold (SHEET_ROWS, Excel's limit, header included) goes on in further sheets named
+"<title>（2）", "<title>（3）" …, each starting at a department's first row: Excel and WPS would otherwise open the
+workbook with the rows past the limit silently cut off. The CSV and JSON files are never split.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from generator.catalogue import Catalogue
@@ -23,9 +28,11 @@ from generator.exports.package import newest_change, stamp
 from generator.exports.records import (FORMAT_VERSION, KINDS, WHOLE, department_document, dumps, entry_document, non_disclosure,
                                        record_order, record_path)
 from generator.exports.tabular import csv_bytes, csv_rows, sheets_of
-from generator.exports.xlsx import Frame, frame, rows_piece, workbook_chunks
+from generator.exports.xlsx import Sheet, frame, rows_piece, workbook_chunks
 
 WORKBOOK = "data/catalogue.xlsx"
+WORKBOOK_TITLE = "权力公开目录"
+SHEET_ROWS = 1_048_576  # rows one worksheet holds in Excel (and WPS), its header row included
 _MARK = "gongkai:records"  # where the records go in the document's text (records is its last key)
 _COMMA = deflate(b",")
 
@@ -45,6 +52,7 @@ class Share:
     records: Piece  # its public records' JSON texts, comma-separated
     csv: dict[str, bytes]  # table key → its rows as CSV lines
     xlsx: dict[str, Piece]  # table key → its rows as sheet XML
+    xlsx_rows: dict[str, int]  # table key → how many rows that XML holds
 
 
 def department_share(catalogue: Catalogue, department: str, made: Mapping[str, bytes] | None = None) -> Share:
@@ -55,19 +63,20 @@ def department_share(catalogue: Catalogue, department: str, made: Mapping[str, b
     records = deflate(b",".join(text.rstrip(b"\n") for text in texts))
     csv: dict[str, bytes] = {}
     xlsx: dict[str, Piece] = {}
+    counts: dict[str, int] = {}
     for table in CATALOGUE_TABLES:
         cells = rows(table, catalogue, department)
-        csv[table.key], xlsx[table.key] = csv_rows(cells), rows_piece(cells)
-    return Share(records, csv, xlsx)
+        csv[table.key], xlsx[table.key], counts[table.key] = csv_rows(cells), rows_piece(cells), len(cells)
+    return Share(records, csv, xlsx, counts)
 
 
 @dataclass(frozen=True)
 class Opening:
-    """What the whole catalogue alone knows: the JSON around its records and the workbook's frame."""
+    """What the whole catalogue alone knows: the JSON around its records and the workbook's date."""
 
     head: Piece
     tail: Piece
-    workbook: Frame
+    stamp: datetime  # the workbook's created/modified: the newest change
     departments: tuple[str, ...]  # whose shares the downloads join
 
 
@@ -76,8 +85,7 @@ def opening(catalogue: Catalogue) -> Opening:
                 "departments": [department_document(catalogue.departments[d]) for d in sorted(catalogue.departments)],
                 "records": [_MARK], "non_disclosed": non_disclosure(catalogue)}
     head, _, tail = dumps(document).rpartition(dumps(_MARK).rstrip(b"\n"))
-    workbook = frame(sheets_of(CATALOGUE_TABLES), stamp(newest_change(catalogue)), title="权力公开目录")
-    return Opening(deflate(head), deflate(tail), workbook, tuple(sorted(catalogue.departments)))
+    return Opening(deflate(head), deflate(tail), stamp(newest_change(catalogue)), tuple(sorted(catalogue.departments)))
 
 
 def _records(opening: Opening, shares: list[Share]) -> list[Piece]:
@@ -105,8 +113,7 @@ class Fragments:
         files = {WHOLE: b"".join(gzip_chunks(_records(self.opening, ordered)))}
         for table in CATALOGUE_TABLES:
             files[csv_path(table.key)] = csv_bytes(table, []) + b"".join(share.csv[table.key] for share in ordered)
-        pieces = [[share.xlsx[table.key] for share in ordered] for table in CATALOGUE_TABLES]
-        files[WORKBOOK] = b"".join(workbook_chunks(self.opening.workbook, pieces))
+        files[WORKBOOK] = _workbook(ordered, self.opening.stamp)
         return files
 
     def merged(self, other: Fragments) -> Fragments:
@@ -114,6 +121,32 @@ class Fragments:
         if set(self.shares) & set(other.shares) or (self.opening and other.opening):
             raise ValueError("two parts hold the same department's share, or both the opening")
         return Fragments({**self.shares, **other.shares}, self.opening or other.opening)
+
+def sheet_runs(counts: list[int], room: int) -> list[list[int]]:
+    """Consecutive shares (by index) grouped so that each group's rows fit in `room`; a share longer than `room` alone
+    gets a group of its own (a department is never split: the reader would lose where its rows begin)."""
+    runs: list[list[int]] = [[]]
+    used = 0
+    for index, count in enumerate(counts):
+        if runs[-1] and used + count > room:
+            runs.append([])
+            used = 0
+        runs[-1].append(index)
+        used += count
+    return runs
+
+
+def _workbook(ordered: list[Share], when: datetime) -> bytes:
+    """One sheet per table, continued in further sheets where a table outgrows SHEET_ROWS."""
+    sheets: list[Sheet] = []
+    pieces: list[list[Piece]] = []
+    for table, sheet in zip(CATALOGUE_TABLES, sheets_of(CATALOGUE_TABLES), strict=True):
+        runs = sheet_runs([share.xlsx_rows[table.key] for share in ordered], SHEET_ROWS - 1)
+        for number, run in enumerate(runs, start=1):
+            sheets.append(sheet if number == 1 else Sheet(f"{sheet.title}（{number}）", sheet.headers))
+            pieces.append([ordered[i].xlsx[table.key] for i in run])
+    return b"".join(workbook_chunks(frame(sheets, when, title=WORKBOOK_TITLE), pieces))
+
 
 def whole_files(catalogue: Catalogue) -> dict[str, bytes]:
     """The whole downloads of a catalogue held at once."""
@@ -148,12 +181,11 @@ def write_fragments(folder: Path, fragments: Fragments) -> None:
         index["departments"][department] = {
             "records": out.piece(share.records),
             "csv": {key: out.raw(text) for key, text in share.csv.items()},
-            "xlsx": {key: out.piece(piece) for key, piece in share.xlsx.items()}}
+            "xlsx": {key: out.piece(piece) for key, piece in share.xlsx.items()},
+            "xlsx_rows": share.xlsx_rows}
     if found is not None:
         index["opening"] = {"head": out.piece(found.head), "tail": out.piece(found.tail),
-                            "files": [[name, out.piece(piece)] for name, piece in found.workbook.files],
-                            "sheets": [[out.piece(head), out.piece(tail)] for head, tail in found.workbook.sheet_ends],
-                            "departments": list(found.departments)}
+                            "stamp": found.stamp.isoformat(), "departments": list(found.departments)}
     target = folder / FRAGMENTS
     target.mkdir(parents=True, exist_ok=True)
     (target / _DATA).write_bytes(bytes(out.data))
@@ -171,11 +203,11 @@ def read_fragments(folder: Path) -> Fragments:
     def piece(where: list[int]) -> Piece:
         return Piece(raw(where), where[2], where[3])
 
-    shares = {d: Share(piece(s["records"]), {k: raw(v) for k, v in s["csv"].items()}, {k: piece(v) for k, v in s["xlsx"].items()})
+    shares = {d: Share(piece(s["records"]), {k: raw(v) for k, v in s["csv"].items()}, {k: piece(v) for k, v in s["xlsx"].items()},
+                       dict(s["xlsx_rows"]))
               for d, s in index["departments"].items()}
     found = index["opening"]
     if found is None:
         return Fragments(shares, None)
-    workbook = Frame(tuple((name, piece(where)) for name, where in found["files"]),
-                     tuple((piece(head), piece(tail)) for head, tail in found["sheets"]))
-    return Fragments(shares, Opening(piece(found["head"]), piece(found["tail"]), workbook, tuple(found["departments"])))
+    when = datetime.fromisoformat(found["stamp"])
+    return Fragments(shares, Opening(piece(found["head"]), piece(found["tail"]), when, tuple(found["departments"])))

@@ -94,3 +94,36 @@ def test_no_share_holds_a_byte_of_a_secret_power(catalogue: Catalogue) -> None:
         texts += [zlib.decompress(piece.data + b"\x03\x00", -15) for piece in share.xlsx.values()]
         for entry in secret:
             assert not any(entry.id.encode() in text for text in texts), (department, entry.id)
+
+
+def test_sheet_runs_start_a_new_sheet_at_a_department_that_does_not_fit() -> None:
+    from generator.exports.whole import sheet_runs
+
+    assert sheet_runs([], 5) == [[]]  # a table without rows still has its sheet
+    assert sheet_runs([2, 3, 1], 5) == [[0, 1], [2]]
+    assert sheet_runs([0, 5, 0, 2], 5) == [[0, 1, 2], [3]]
+    assert sheet_runs([7, 1], 5) == [[0], [1]]  # one department longer than a sheet is never cut in two
+
+
+def test_a_table_longer_than_a_sheet_goes_on_in_numbered_sheets(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.exports.whole as whole
+
+    table = max(CATALOGUE_TABLES, key=lambda t: len(rows(t, catalogue)))
+    per_department = [len(rows(table, catalogue, d)) for d in sorted(catalogue.departments)]
+    room = max(per_department)  # every department fits, but not all of them in one sheet
+    assert sum(per_department) > room
+    monkeypatch.setattr(whole, "SHEET_ROWS", room + 1)
+    files = whole_files(catalogue)
+    book = load_workbook(io.BytesIO(files[WORKBOOK]), read_only=True)
+    continued = [name for name in book.sheetnames if name.startswith(table.title + "（")]
+    assert continued and continued[0] == f"{table.title}（2）"
+    read = []
+    for name in [table.title, *continued]:
+        sheet = list(book[name].iter_rows(values_only=True))
+        assert [cell or "" for cell in sheet[0]] == [c.header for c in table.columns]  # each sheet has the header row
+        assert 1 < len(sheet) <= room + 1
+        read += [[cell or "" for cell in row] for row in sheet[1:]]
+    assert read == rows(table, catalogue)  # every row once, in order
+    assert files[csv_path(table.key)] == to_csv(table, catalogue)  # the CSV is never split
+    monkeypatch.setattr(whole, "SHEET_ROWS", 1_048_576)
+    assert load_workbook(io.BytesIO(whole_files(catalogue)[WORKBOOK]), read_only=True).sheetnames == [t.title for t in CATALOGUE_TABLES]
