@@ -136,21 +136,41 @@ def frame(sheets: Sequence[Sheet], stamp: datetime, title: str = "") -> Frame:
 
 _DOS_TIME = (FIXED_TIME[3] << 11) | (FIXED_TIME[4] << 5) | (FIXED_TIME[5] // 2)
 _DOS_DATE = ((FIXED_TIME[0] - 1980) << 9) | (FIXED_TIME[1] << 5) | FIXED_TIME[2]
-_LIMIT = 0xFFFFFFFF
+_LIMIT = 0xFFFFFFFF  # from here on a size or offset needs ZIP64 (tests lower it to reach that path)
+_MASK = 0xFFFFFFFF  # what a header holds in place of a value kept in the ZIP64 extra field
 
 
-class TooLarge(ValueError):
-    """A sheet over 4 GB: a ZIP without its 64-bit extension cannot hold it."""
+def _zip64_extra(values: list[int]) -> bytes:
+    return struct.pack("<HH", 1, 8 * len(values)) + b"".join(struct.pack("<Q", v) for v in values) if values else b""
 
 
 def _entry_headers(name: bytes, crc: int, compressed: int, size: int, offset: int) -> tuple[bytes, bytes]:
-    if max(compressed, size, offset) >= _LIMIT:
-        raise TooLarge(name.decode())
-    common = struct.pack("<HHHHIII", 0, 8, _DOS_TIME, _DOS_DATE, crc, compressed, size)  # flags, deflate, time, date
-    local = b"PK\x03\x04" + struct.pack("<H", 20) + common + struct.pack("<HH", len(name), 0) + name
-    central = (b"PK\x01\x02" + struct.pack("<HH", (3 << 8) | 20, 20) + common
-               + struct.pack("<HHHHHII", len(name), 0, 0, 0, 0, 0o644 << 16, offset) + name)
+    """Local and central headers; sizes or an offset past 4 GB go in a ZIP64 extra field (Excel, WPS, LibreOffice and
+    Python's zipfile read it), so a province's workbook is never refused. Smaller entries get the plain headers."""
+    big = size >= _LIMIT or compressed >= _LIMIT
+    far = offset >= _LIMIT
+    version = 45 if big or far else 20
+    sizes = (_MASK, _MASK) if big else (compressed, size)
+    local_extra = _zip64_extra([size, compressed] if big else [])
+    central_extra = _zip64_extra(([size, compressed] if big else []) + ([offset] if far else []))
+    common = struct.pack("<HHHHI", 0, 8, _DOS_TIME, _DOS_DATE, crc) + struct.pack("<II", *sizes)  # flags, deflate, time, date
+    local = (b"PK\x03\x04" + struct.pack("<H", version) + common + struct.pack("<HH", len(name), len(local_extra))
+             + name + local_extra)
+    central = (b"PK\x01\x02" + struct.pack("<HH", (3 << 8) | version, version) + common
+               + struct.pack("<HHHHHII", len(name), len(central_extra), 0, 0, 0, 0o644 << 16, _MASK if far else offset)
+               + name + central_extra)
     return local, central
+
+
+def _directory_end(entries: int, size: int, offset: int) -> bytes:
+    """The end of the central directory, after a ZIP64 end record and locator when the directory starts past 4 GB."""
+    plain = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, entries, entries, size, offset, 0)
+    if offset < _LIMIT and size < _LIMIT:
+        return plain
+    record = b"PK\x06\x06" + struct.pack("<QHHIIQQQQ", 44, 45, 45, 0, 0, entries, entries, size, offset)
+    locator = b"PK\x06\x07" + struct.pack("<IQI", 0, offset + size, 1)
+    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, entries, entries, _MASK, _MASK, 0)
+    return record + locator + end
 
 
 def workbook_chunks(layout: Frame, rows: Sequence[Iterable[Piece]]) -> list[bytes]:
@@ -169,5 +189,4 @@ def workbook_chunks(layout: Frame, rows: Sequence[Iterable[Piece]]) -> list[byte
         central.append(record)
         offset += len(local) + joined.compressed_size
     directory = b"".join(central)
-    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries), len(directory), offset, 0)
-    return out + [directory, end]
+    return out + [directory, _directory_end(len(entries), len(directory), offset)]

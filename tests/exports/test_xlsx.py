@@ -50,7 +50,18 @@ def test_characters_xml_cannot_hold_are_written_as_spreadsheetml_escapes() -> No
     assert "_x005F_x0041_" in xlsx.row_xml(["_x0041_"])  # a literal escape stays literal
 
 
-def test_a_sheet_over_four_gigabytes_is_refused_not_written_broken(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_entries_and_offsets_past_four_gigabytes_are_written_as_zip64(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 4 GB threshold lowered to 100 bytes: every large sheet, every later offset and the directory go through ZIP64,
+    and readers still find every row (zipfile reads the ZIP64 fields only where a header holds 0xFFFFFFFF)."""
+    small = _book([[rows_piece([["短"]])], [rows_piece([])]])
+    assert b"PK\x06\x06" not in small  # below the threshold: the plain format, bytes as before
     monkeypatch.setattr(xlsx, "_LIMIT", 100)
-    with pytest.raises(xlsx.TooLarge):
-        _book([[rows_piece([["很长的一行" * 50]])], [rows_piece([])]])
+    long_row = "很长的一行" * 50
+    data = _book([[rows_piece([[long_row]])], [rows_piece([["第二张"]])]])
+    assert b"PK\x06\x06" in data and b"PK\x06\x07" in data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        assert any(info.file_size >= 100 for info in archive.infolist())
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    assert [row for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)] == [(long_row,)]
+    assert [row for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)] == [("第二张",)]
