@@ -126,6 +126,8 @@ def right_label(right: Right) -> tuple[Line, ...]:
     parts = [lines(right.name, 24, bold=True, prefix="相对人权利：")]
     if right.deadline:
         parts.append(lines(right.deadline, 26, prefix="期限："))
+        if right.basis:  # the article that sets the period; none is shown when the law sets none
+            parts.append(lines(right.basis_text(), 28, size=9))
     if right.description:
         parts.append(lines(right.description, 28, size=9))
     return joined(parts)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+import re
 
 from pydantic import StrictBool
 
 from generator.models.base import Model, RecordId, Text, field
-from generator.models.common import LimitStart, TimeLimit
+from generator.models.common import Citation, LimitStart, TimeLimit
 from generator.models.record import REVIEW_NOTES_DOC
 
 
@@ -132,11 +133,25 @@ class Procedure(Model):
                                    "不填即取自模板或通用规定。", default_factory=list)
 
 
+# A deadline that counts something (5 个工作日, 七日, 30 日, 两个月): such a figure must say where it comes from.
+COUNTED_DEADLINE = re.compile(r"[0-9０-９一二三四五六七八九十百两]+\s*个?\s*(?:工作日|自然日|日|天|周|个月|月|年)")
+
+
 class Right(Model):
     name: Text = field("权利名称", "例如“陈述、申辩”“申请听证”“要求说明理由”。")
     step: RecordId | None = field("所在环节", "在哪个环节行使（填环节编号）。", default=None)
-    deadline: Text | None = field("行使期限", "提出的期限，例如“收到告知书之日起 5 个工作日内”。", default=None)
+    deadline: Text | None = field("行使期限", "提出的期限，照规定它的条款写，例如“行政机关告知后 5 个工作日内提出”"
+                                  "（《中华人民共和国行政处罚法》第六十四条第（一）项、第八十五条）。写了天数的，必须填写“期限依据”；"
+                                  "法律没有规定期限的（例如《中华人民共和国行政处罚法》第四十五条的陈述、申辩），不要自拟天数，"
+                                  "写“在告知书载明的期限内提出；法律未规定具体期限”。", default=None)
+    basis: Citation | None = field("期限依据", "规定“行使期限”的文件、条款和原文，页面在期限旁写明“依据《…》第…条”。"
+                                   "期限写有天数的必填；本单位自行规定的期限，填写规定它的本单位文件和条款。"
+                                   "法律没有规定期限的不填，页面不显示依据。", default=None)
     description: Text | None = field("说明", "怎样行使这项权利。", default=None)
+
+    def basis_text(self) -> str:
+        """依据《…》第…条, or nothing: an absent basis is never filled in with a default."""
+        return f"依据《{self.basis.title}》{self.basis.article}" if self.basis else ""
 
 
 # TemplateStep names Right, which is defined below it; resolve the forward reference once here.

@@ -413,7 +413,11 @@ class ChartBuilder {
   rightLabel(right) {
     const t = this.t;
     const parts = [t.lines(right.name, 24, null, true, '相对人权利：')];
-    if (right.deadline) parts.push(t.lines(right.deadline, 26, null, false, '期限：'));
+    if (right.deadline) {
+      parts.push(t.lines(right.deadline, 26, null, false, '期限：'));
+      // The article that sets the period (models.procedure.Right.basis_text); none is shown when the law sets none.
+      if (right.basis) parts.push(t.lines(`依据《${right.basis.title}》${right.basis.article}`, 28, 9));
+    }
     if (right.description) parts.push(t.lines(right.description, 28, 9));
     return parts.flat();
   }
