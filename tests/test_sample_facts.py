@@ -80,3 +80,17 @@ def test_the_check_is_not_vacuous(sample_site, sample) -> None:
     entry = next(e for e in sample.public() if "原件" in texts[e.id])
     assert unsupported(texts[entry.id], "", {}) != []  # with no source, the same page would be flagged
     assert unsupported(texts[entry.id], sources(root, entry, sample), stated(entry)) == []
+
+
+def test_rights_show_the_article_beside_a_counted_period_and_none_beside_an_open_one(sample_site, sample) -> None:
+    """A penalty page: 申请听证 carries 行政处罚法 第六十四条、第八十五条; 陈述、申辩, which no law counts, says so and
+    names no basis (an absent basis is never filled in)."""
+    entry = sample.entries["unlicensed-food-business-penalty"]
+    text = page_of(sample_site.out, entry.url)
+    hearing = "申请听证 ：行政机关告知后 5 个工作日内提出（依据《中华人民共和国行政处罚法》第六十四条第（一）项、第八十五条）"
+    assert hearing in text
+    statement = text[text.index("陈述、申辩 ：在《行政处罚告知书》载明的期限内提出"):][:80]
+    assert "法律未规定具体期限" in statement and "（依据" not in statement
+    assert "个工作日内" not in statement
+    licence = page_of(sample_site.out, sample.entries["construction-planning-permit"].url)
+    assert "被告知听证权利之日起 5 日内提出（依据《中华人民共和国行政许可法》第四十七条第一款）" in licence

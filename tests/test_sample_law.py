@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.check import check_catalogue
+from generator.models.procedure import COUNTED_DEADLINE
 from generator.remedies import DEFAULT_REMEDIES, remedies_of
 from tests.conftest import ROOT
 
@@ -162,3 +163,76 @@ def test_medical_institution_licence_cites_the_2022_numbering() -> None:
     assert basis.article == "第十四条" and "诊所按照国务院卫生行政部门的规定" in basis.text
     assert record.statutory_limit.basis.article == "第十八条" and "45日内" in record.statutory_limit.basis.text
     assert any("国务院令第752号" in note for note in record.review_notes)
+
+
+# 行政处罚法 第四十四条、第四十五条 and 行政许可法 第三十六条 give 陈述、申辩 without a period; a figure there is invented.
+_PENALTY_HEARING = "当事人要求听证的，应当在行政机关告知后五日内提出"  # 行政处罚法 第六十四条第（一）项
+_WORKING_DAYS = "本法中“二日”“三日”“五日”“七日”的规定是指工作日，不含法定节假日"  # 行政处罚法 第八十五条
+_LICENSING_HEARING = "在被告知听证权利之日起五日内提出听证申请"  # 行政许可法 第四十七条第一款
+
+
+def _all_rights():  # noqa: ANN202
+    for record_id, entry in CATALOGUE.entries.items():
+        for step in entry.steps:
+            for right in step.rights:
+                yield record_id, entry, right
+        for right in getattr(entry.record, "rights", []):
+            yield record_id, entry, right
+
+
+def test_statement_and_defence_state_no_invented_period() -> None:
+    seen = 0
+    for record_id, entry, right in _all_rights():
+        if right.name == "陈述、申辩":
+            seen += 1
+            assert right.basis is None and not COUNTED_DEADLINE.search(right.deadline or ""), (record_id, right.deadline)
+    assert seen >= 20
+
+
+def test_penalty_hearing_is_five_working_days_from_notice() -> None:
+    seen = set()
+    for record_id, entry, right in _all_rights():
+        if right.name == "申请听证" and entry.template and entry.template.law == "中华人民共和国行政处罚法":
+            seen.add(record_id)
+            assert right.deadline == "行政机关告知后 5 个工作日内提出", (record_id, right.deadline)
+            assert right.basis.title == "中华人民共和国行政处罚法", record_id
+            assert right.basis.article == "第六十四条第（一）项、第八十五条", record_id
+            assert _PENALTY_HEARING in right.basis.text and _WORKING_DAYS in right.basis.text, record_id
+    assert len(seen) >= 8  # every sample penalty on the general procedure
+
+
+def test_licensing_hearing_is_five_days_from_being_told_as_article_47_words_it() -> None:
+    """第八十二条 makes working days of the 行政机关's own periods (“本法规定的行政机关实施行政许可的期限”); the
+    applicant's five days are not called working days here, so the page says 5 日 as the article does."""
+    seen = set()
+    for record_id, entry, right in _all_rights():
+        if right.name == "申请听证" and entry.template and entry.template.law == "中华人民共和国行政许可法":
+            seen.add(record_id)
+            assert right.deadline == "被告知听证权利之日起 5 日内提出", (record_id, right.deadline)
+            assert (right.basis.title, right.basis.article) == ("中华人民共和国行政许可法", "第四十七条第一款"), record_id
+            assert _LICENSING_HEARING in right.basis.text, record_id
+    assert seen == {"eia-report-form-approval", "construction-planning-permit"}
+
+
+def test_other_right_periods_quote_their_article() -> None:
+    expected = {
+        ("food-safety-inspection", "对检验结论申请复检"): ("中华人民共和国食品安全法", "第八十八条第一款", "自收到检验结论之日起七个工作日内"),
+        ("house-expropriation", "对补偿方案提出意见"): ("国有土地上房屋征收与补偿条例", "第十条第二款", "征求意见期限不得少于30日"),
+        ("staff-annual-appraisal", "申请复核"): ("中华人民共和国公务员法", "第九十五条第一款第（四）项", "自知道该人事处理之日起三十日内"),
+    }
+    for (record_id, name), (title, article, words) in expected.items():
+        right = next(r for r in _record(record_id).rights if r.name == name)
+        assert (right.basis.title, right.basis.article) == (title, article) and words in right.basis.text, record_id
+    assert any("第九十五条" in note for note in _record("staff-annual-appraisal").review_notes)  # number not matched to the text
+
+
+def test_periods_whose_source_was_not_found_are_said_to_be_unverified() -> None:
+    for record_id in ("unpermitted-construction-penalty", "social-insurance-registration-penalty", "price-tag-penalty",
+                      "unlicensed-food-business-penalty", "illegal-land-occupation-penalty", "drunk-driving-penalty",
+                      "air-pollution-penalty", "unlicensed-medical-practice-penalty", "illegal-burial-rectification-order",
+                      "production-restriction-order", "overdue-fine-surcharge"):
+        assert any(note.startswith("陈述、申辩") and "未能核实" in note for note in _record(record_id).review_notes), record_id
+    for record_id in ("minimum-living-allowance", "destitute-support"):  # the county's own seven days, said to be its own
+        right = next(r for r in _record(record_id).rights if r.name == "对公示提出异议")
+        assert right.basis is None and "本单位确定" in right.description and not COUNTED_DEADLINE.search(right.deadline)
+
