@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 import re
 
-from pydantic import StrictBool
+from pydantic import ConfigDict, StrictBool, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.models.base import Model, RecordId, Text, field
 from generator.models.common import Citation, LimitStart, TimeLimit
@@ -138,6 +139,12 @@ COUNTED_DEADLINE = re.compile(r"[0-9０-９一二三四五六七八九十百两]
 
 
 class Right(Model):
+    # The JSON Schema says what the validator below enforces, so that editors flag a figure without its basis too.
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"required": ["deadline"], "properties": {"deadline": {"pattern": COUNTED_DEADLINE.pattern}}},
+        "then": {"required": ["basis"]},
+    })
+
     name: Text = field("权利名称", "例如“陈述、申辩”“申请听证”“要求说明理由”。")
     step: RecordId | None = field("所在环节", "在哪个环节行使（填环节编号）。", default=None)
     deadline: Text | None = field("行使期限", "提出的期限，照规定它的条款写，例如“行政机关告知后 5 个工作日内提出”"
@@ -148,6 +155,16 @@ class Right(Model):
                                    "期限写有天数的必填；本单位自行规定的期限，填写规定它的本单位文件和条款。"
                                    "法律没有规定期限的不填，页面不显示依据。", default=None)
     description: Text | None = field("说明", "怎样行使这项权利。", default=None)
+
+    @model_validator(mode="after")
+    def _counted_deadline_has_basis(self) -> Right:
+        if self.deadline and self.basis is None and COUNTED_DEADLINE.search(self.deadline):
+            raise PydanticCustomError(
+                "gongkai_right_basis",
+                "权利“{name}”的行使期限“{deadline}”写了天数，但没有写明期限依据。请填写 basis（文件名称 title、条款 article、"
+                "条款原文 text）；法律没有规定期限的，不要自拟天数，改写为“在告知书载明的期限内提出；法律未规定具体期限”。",
+                {"name": self.name, "deadline": self.deadline})
+        return self
 
     def basis_text(self) -> str:
         """依据《…》第…条, or nothing: an absent basis is never filled in with a default."""

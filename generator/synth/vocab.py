@@ -138,10 +138,11 @@ INTERFACES = [
     ("集体讨论", "局党组会议"),
 ]
 
+# No day counts: a synthetic record has no article to cite, and a figure without its basis is refused (models.procedure).
 RIGHTS = [
-    ("陈述、申辩", "收到告知书之日起 5 个工作日内"),
-    ("申请听证", "收到听证告知书之日起 5 个工作日内"),
-    ("要求说明理由", "收到决定之日起 60 日内"),
+    ("陈述、申辩", "在告知书载明的期限内提出；法律未规定具体期限"),
+    ("申请听证", "在听证告知书载明的期限内提出"),
+    ("要求说明理由", "收到决定时"),
     ("申请回避", "调查或者听证开始前"),
 ]
 

@@ -46,7 +46,8 @@ def power_data(template: ProcedureTemplate, text: str = "") -> dict:
              "statutory_limit": {"days": 3, "unit": "工作日"}, "promised_limit": {"days": 2, "unit": "工作日"}},
             {"ref": last.id, "post": f"办结岗{text}"},
         ]},
-        "rights": [{"name": f"陈述、申辩{text}", "step": "own-step", "deadline": f"5 个工作日内{text}", "description": f"书面{text}"},
+        "rights": [{"name": f"陈述、申辩{text}", "step": "own-step", "deadline": f"5 个工作日内{text}",
+                    "basis": {"title": f"测试法{text}", "article": f"第二条{text}", "text": "原文"}, "description": f"书面{text}"},
                    {"name": f"要求说明理由{text}", "deadline": f"当场{text}"}],
     }
 
