@@ -236,3 +236,11 @@ def test_periods_whose_source_was_not_found_are_said_to_be_unverified() -> None:
         right = next(r for r in _record(record_id).rights if r.name == "对公示提出异议")
         assert right.basis is None and "本单位确定" in right.description and not COUNTED_DEADLINE.search(right.deadline)
 
+
+def test_plate_fee_and_marriage_registration_say_what_was_and_was_not_verified() -> None:
+    plate = _record("vehicle-plate-fee")
+    assert plate.standards[0].amount == "100 元" and "发改价格〔2004〕2831号" in [d.number for d in plate.approving_documents]
+    assert any("100 元" in note and "未能" in note for note in plate.review_notes)  # current standard not confirmed
+    marriage = _record("marriage-registration")  # 国务院令第804号, 2025-04-06, in force 2025-05-10: 身份证 and a signed statement
+    assert "国务院令第 804 号" in marriage.change_note and "2025 年 5 月 10 日起施行" in marriage.change_note
+    assert not any("户口" in m.name for m in marriage.materials)
