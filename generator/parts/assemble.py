@@ -18,6 +18,7 @@ from generator.files import printable
 from generator.output import check_replaceable
 from generator.parts.output import PART_FILE, PartInfo, move_tree, read_part
 from generator.search.index import bundle_name, join_bundles
+from generator.search.sets import drop_sets, sets_entry, sets_from_pages, sets_pages
 
 
 def _checked_parts(folders: list[Path]) -> list[tuple[Path, PartInfo]]:
@@ -66,13 +67,26 @@ def assemble(folders: list[Path], out: Path, catalogue: Path, config_file: Path,
         site = staging.site
         site.mkdir(parents=True, exist_ok=True)
         bundles = 0
+        sets: list[dict[str, object]] = []
         for folder, info in parts:
-            for name in info.bundles:  # renumbered in part order
-                move_tree(folder / name, site / bundle_name(bundles))
-                bundles += 1
+            names = [bundle_name(bundles + n) for n in range(len(info.bundles))]  # renumbered in part order
+            for name, new in zip(info.bundles, names):
+                move_tree(folder / name, site / new)
+            bundles += len(names)
             move_tree(folder, site, skip={PART_FILE, FRAGMENTS, *info.bundles})
+            if names:
+                sets.append(sets_entry(info.spec.index, names))
         write_whole(site, [folder for folder, _ in parts])
         if bundles:
-            join_bundles(site, bundles)
+            join_bundles(site, bundles, _large_site_sets(site, sets))
         staging.commit()
     return bundles
+
+
+def _large_site_sets(site: Path, sets: list[dict[str, object]]) -> list[dict[str, object]] | None:
+    """The parts' term-set indexes when the site has enough pages to search them, else none (and their folders gone)."""
+    keys = [int(str(entry["path"]).rstrip("/").rsplit("/", 1)[-1]) for entry in sets]
+    if sum(sets_pages(site, key) for key in keys) >= sets_from_pages():
+        return sets
+    drop_sets(site)
+    return None

@@ -12,6 +12,7 @@ from generator.output import check_replaceable
 from generator.parts.output import PART_FILE, PartInfo, keep_only, page_output
 from generator.parts.plan import Plan, PartSpec, department_files, make_plan, read_plan
 from generator.search.index import bundle_name, index_site
+from generator.search.sets import write_sets
 
 
 def check_and_plan(request: BuildRequest, count: int, digest: str | None = None) -> Plan:
@@ -66,6 +67,8 @@ def build_part(request: BuildRequest) -> Compiled:
         # Each part indexes the record-folder pages it wrote (the site part: abolished records' pages).
         report = index_site(staging.site, cache_dir=search_cache(request.catalogue), whole=False)
         bundles = [bundle_name(number) for number in range(report.shards)] if report.bundle else []
+        if bundles:  # assembly lists it when the whole site is large enough, else drops it
+            write_sets(staging.site, bundles, spec.index)
         (staging.site / PART_FILE).write_text(PartInfo(spec, plan.digest, tuple(bundles)).dumps(), encoding="utf-8")
         staging.commit()
     return compiled

@@ -12,6 +12,10 @@ opens it as a separate module, which gets its own Web Worker, then merges the gr
 Pagefind's `mergeIndex` (searched in turn in that worker). The groups run in parallel and search.js merges their
 results by score.
 
+A site of at least 20,000 record pages also gets a term-set index over the bundles' fragments (generator/search/sets/,
+listed under "sets" in gk-shards.json), which search.js prefers: a word on most pages costs Pagefind ~17 bytes per
+page in every query, the term sets at most a bitmap.
+
 Every bundle, one or many, is indexed from a folder of links to its pages only. With a cache folder (`gongkai build`
 passes <project>/.cache/search/), a shard whose key (shard_key: its pages' bytes, the binary, the options) is
 stored is copied instead of indexed: after one record changes, only that record's shard runs Pagefind again.
@@ -42,6 +46,7 @@ from pathlib import Path
 from generator.errors import BuildError
 from generator.search.bundle_cache import BundleCache
 from generator.search.canonical import FORMAT as CANONICAL, canonical_bundle
+from generator.search.sets import drop_sets, sets_entry, sets_from_pages, write_sets
 
 # Site folders that hold record pages: Entry.url is "<kind>/<id>" with these kinds.
 RECORD_FOLDERS = ("powers", "fees", "services")
@@ -255,19 +260,22 @@ def _index_shard(site_dir: Path, staging: Path, shard: _Shard, cache: BundleCach
     return counts, key
 
 
-def join_bundles(site_dir: Path, count: int) -> None:
+def join_bundles(site_dir: Path, count: int, sets: list[dict[str, object]] | None = None) -> None:
     """The bundles `pagefind/`, `pagefind-1/` … `pagefind-<count-1>/` of a site assembled from parts, each still
-    whole: deal them to the workers as index_site does for one site, drop what each no longer needs, write the list."""
+    whole: deal them to the workers as index_site does for one site, drop what each no longer needs, write the list
+    (with the parts' term-set indexes, `sets`, when the site is large enough to use them)."""
     groups = plan_workers(count)
     leaders = {group[0] for group in groups}
     for number in range(count):
         _finish_bundle(site_dir / bundle_name(number), number == 0, number in leaders)
-    _write_manifest(site_dir, groups)
+    _write_manifest(site_dir, groups, sets)
 
 
-def _write_manifest(site_dir: Path, groups: list[list[int]]) -> None:
-    workers = [[bundle_name(i) + "/" for i in group] for group in groups]
-    (site_dir / BUNDLE_DIR / SHARD_MANIFEST).write_text(json.dumps({"workers": workers}) + "\n", encoding="utf-8")
+def _write_manifest(site_dir: Path, groups: list[list[int]], sets: list[dict[str, object]] | None = None) -> None:
+    manifest: dict[str, object] = {"workers": [[bundle_name(i) + "/" for i in group] for group in groups]}
+    if sets:
+        manifest["sets"] = sets
+    (site_dir / BUNDLE_DIR / SHARD_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _index_shards(site_dir: Path, shards: list[_Shard], cache: BundleCache | None) -> list[tuple[dict[str, int], str]]:
@@ -281,6 +289,16 @@ def _index_shards(site_dir: Path, shards: list[_Shard], cache: BundleCache | Non
             return list(pool.map(lambda shard: _index_shard(site_dir, staging, shard, cache), shards))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _whole_sets(site_dir: Path, shards: int, pages: int) -> list[dict[str, object]] | None:
+    """A large site's term-set index over all its bundles (generator/search/sets/), or none."""
+    drop_sets(site_dir)
+    if pages < sets_from_pages():
+        return None
+    bundles = [bundle_name(number) for number in range(shards)]
+    write_sets(site_dir, bundles, 0)
+    return [sets_entry(0, bundles)]
 
 
 def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD, cache_dir: Path | None = None, whole: bool = True) -> IndexReport:
@@ -302,7 +320,7 @@ def index_site(site_dir: Path, per_shard: int = PAGES_PER_SHARD, cache_dir: Path
     if cache:
         cache.evict({key for _, key in results})
     if whole:  # a part's bundles are listed once assembled (join_bundles)
-        _write_manifest(site_dir, groups)
+        _write_manifest(site_dir, groups, _whole_sets(site_dir, len(shards), sum(len(s.pages) for s in shards)))
     counts = [c for c, _ in results]
     total = {kind: sum(c.get(kind, 0) for c in counts) for kind in ("page", "word")}
     filters = max(c.get("filter", 0) for c in counts)

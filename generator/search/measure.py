@@ -10,6 +10,8 @@ Bytes are split by what they are:
 - index: the word-index chunks the query needs;
 - filter: the facet-value chunks (the search page loads them to draw its facets);
 - fragment: the per-result fragments of the first page of results (title, meta, excerpt).
+A large site's term sets (generator/search/sets/) count the same way: term files as index, page lists (d/) as
+fragment, the filter sets (f.bin, loaded with the page) as filter, sets.js and index.json as runtime.
 `query_bytes` = index + fragment, the figure the issue caps at 300 KB.
 
 Each query is timed in `runs` fresh contexts and the median is reported (all runs are listed too): on a shared
@@ -82,16 +84,16 @@ def _page_action(query: str) -> list:
 
 # The primary bundle is pagefind/; further shards of a large index are pagefind-1/, pagefind-2/, … (index.py).
 # The traditional → simplified converter and the office's search words load with the search: counted as runtime.
-_BUNDLE_URL = re.compile(r"/pagefind(-\d+)?/|/assets/vendor/opencc-js/|/search/synonyms\.json")
+_BUNDLE_URL = re.compile(r"/pagefind(-\d+)?/|/assets/vendor/opencc-js/|/search/synonyms\.json|/search/sets/|/assets/gongkai/sets\.js")
 
 
 def _category(url: str) -> str:
     name = url.split("?")[0].rsplit("/", 1)[-1]
-    if "/fragment/" in url:
+    if "/fragment/" in url or "/search/sets/" in url and "/d/" in url:
         return "fragment"
-    if "/index/" in url:
+    if "/index/" in url or "/search/sets/" in url and "/t/" in url:
         return "index"
-    if "/filter/" in url:
+    if "/filter/" in url or url.split("?")[0].endswith("/f.bin"):
         return "filter"
     return "runtime" if name else "other"
 

@@ -24,6 +24,9 @@ from generator.exports.whole import FRAGMENTS, read_fragments, whole_paths
 from generator.parts.output import PART_FILE
 from generator.parts.plan import read_plan
 from generator.search.index import SHARD_MANIFEST, bundle_name
+from generator.search.sets import FROM_PAGES_VARIABLE
+from generator.search.sets.build import index_files, read_entries, read_pages
+from generator.search.sets.encode import decode_set
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = 3
@@ -101,6 +104,39 @@ def test_assembled_bundles_are_listed_and_have_their_runtime(split_site) -> None
     assert not any((site / b / SHARD_MANIFEST).exists() for b in bundles[1:])
     assert (site / "pagefind" / "pagefind-ui.js").is_file() and not (site / bundles[1] / "pagefind-ui.js").exists()
     assert not (site / PART_FILE).exists()
+    assert "sets" not in json.loads((site / "pagefind" / SHARD_MANIFEST).read_text(encoding="utf-8"))  # a small site
+    assert not (site / "search" / "sets").exists() and (split_site["part-1"] / "search" / "sets" / "1").is_dir()
+
+
+def _term_urls(files: dict[str, bytes], urls: list[str]) -> dict[str, set[str]]:
+    """term → URLs of the pages holding it, from one term index's files."""
+    found: dict[str, set[str]] = {}
+    for name, data in files.items():
+        if name.startswith("t/"):
+            for term, sets in read_entries(data, 2).items():
+                found.setdefault(term, set()).update(urls[i] for i in decode_set(sets[0], len(urls)))
+    return found
+
+
+def test_a_large_site_assembled_lists_every_parts_term_sets(split_site, sample_site, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """Above the size where term sets are used, the parts' indexes together find each term on exactly the pages one
+    index over the whole build finds it on (unlike Pagefind's, which drop a word an index lacks)."""
+    monkeypatch.setenv(FROM_PAGES_VARIABLE, "1")
+    site = tmp_path / "site"
+    assemble([split_site[f"part-{k}"] for k in range(PARTS + 1)], site, ROOT / "catalogue", ROOT / "mkdocs.yml")
+    manifest = json.loads((site / "pagefind" / SHARD_MANIFEST).read_text(encoding="utf-8"))
+    entries = manifest["sets"]
+    assert sorted(b for e in entries for b in e["bundles"]) == sorted(b for group in manifest["workers"] for b in group)
+    split: dict[str, set[str]] = {}
+    for entry in entries:
+        folder = site / entry["path"]
+        files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+        urls = [page.url for page in read_pages(site, [b.rstrip("/") for b in entry["bundles"]])]
+        for term, found in _term_urls(files, urls).items():
+            split.setdefault(term, set()).update(found)
+    bundles = sorted({p.relative_to(sample_site.out).parts[0] for p in sample_site.out.glob("pagefind*/fragment")})
+    pages = read_pages(sample_site.out, bundles)
+    assert split == _term_urls(index_files(pages), [page.url for page in pages])
 
 
 def test_parts_hold_whole_departments_and_nothing_twice(split_site) -> None:  # noqa: ANN001

@@ -65,3 +65,19 @@ def test_the_measuring_browser_reaches_no_host_but_127_0_0_1(browser, base_url: 
         assert page.evaluate(reach, f"http://localhost:{port}/search/") == "failed"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("http://h/search/sets/3/t/17.bin?v=ab", "index"),
+    ("http://h/search/sets/3/d/0.json?v=ab", "fragment"),
+    ("http://h/search/sets/3/f.bin?v=ab", "filter"),
+    ("http://h/search/sets/3/index.json", "runtime"),
+    ("http://h/pagefind-2/fragment/zh_1.pf_fragment", "fragment"),
+    ("http://h/pagefind/index/zh_1.pf_index", "index"),
+    ("http://h/assets/gongkai/sets.js", "runtime"),
+])
+def test_term_set_files_count_as_what_they_are(url: str, kind: str) -> None:
+    """A query on a large site fetches term files (index) and page lists (fragment); f.bin loads with the page."""
+    from generator.search.measure import _BUNDLE_URL, _category
+
+    assert _BUNDLE_URL.search(url) and _category(url) == kind

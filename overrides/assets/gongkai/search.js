@@ -75,21 +75,38 @@
 
   /* A large catalogue's index is split into shards dealt into worker groups (generator/search/index.py), listed in
    * pagefind/gk-shards.json as {"workers": [["pagefind/", …], ["pagefind-1/", …]]}. The first bundle of each
-   * group is opened as its own module, so it gets its own Web Worker. Resolves to the merged search, or null
-   * when the site has no index (e.g. `gongkai serve`). Loaded only when someone starts to search. */
+   * group is opened as its own module, so it gets its own Web Worker. */
+  function openPagefind(list) {
+    var groups = list.workers || [["pagefind/"]];
+    return Promise.all(groups.map(function (paths) { return mergeInto(openBundle(paths[0]), paths.slice(1)); })).then(searchAll);
+  }
+
+  /* A site of many thousands of records also lists term-set indexes ("sets"), which cost a query a bounded download
+   * (sets.js, generator/search/sets/). They read Pagefind's gzip fragments for the results, so a browser without
+   * DecompressionStream searches Pagefind instead, as it does when sets.js cannot be loaded. */
+  function openSets(list) {
+    return new Promise(function (resolve, reject) {
+      if (window.gkSets) { resolve(); return; }
+      var script = document.createElement("script");
+      script.src = new URL("assets/gongkai/sets.js", root).href;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    }).then(function () { return window.gkSets.open(list.sets, root); });
+  }
+
+  /* Resolves to the site's search, or null when the site has no index (e.g. `gongkai serve`). Loaded only when
+   * someone starts to search. */
   function loadSearch() {
     if (!searchPromise) {
-      var primary = openBundle("pagefind/");  // always the first group's first bundle; opened while the list loads
-      primary.catch(function () {});  // handled below, once the list is in: not an unhandled rejection meanwhile
-      var manifest = fetch(new URL("pagefind/gk-shards.json", root).href).then(function (response) {
+      searchPromise = fetch(new URL("pagefind/gk-shards.json", root).href).then(function (response) {
         return response.ok ? response.json() : {};
-      }).catch(function () { return {}; });
-      searchPromise = manifest.then(function (list) {
-        var groups = list.workers || [["pagefind/"]];
-        return Promise.all(groups.map(function (paths, i) {
-          return mergeInto(i === 0 ? primary : openBundle(paths[0]), paths.slice(1));
-        }));
-      }).then(searchAll).catch(function () { return null; });
+      }).catch(function () { return {}; }).then(function (list) {
+        if (list.sets && typeof DecompressionStream !== "undefined") {
+          return openSets(list).catch(function () { return openPagefind(list); });
+        }
+        return openPagefind(list);
+      }).catch(function () { return null; });
     }
     return searchPromise;
   }
