@@ -24,7 +24,7 @@ from generator.search.sets.terms import page_terms
 FORMAT = 1
 SIGNATURE = b"pagefind_dcd"
 CHUNK = 128  # pages per d/<c>.json: ~2 KB, one fetch for each result shown from another chunk
-BUCKET_BYTES = 6000  # the average term file; a query fetches one per word per index
+BUCKET_BYTES = 2000  # the average term file; a query fetches one per term per index: its own set plus its bucket-mates
 _SPACE = "\u200b"  # Pagefind separates the words jieba cut with this
 
 
