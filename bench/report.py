@@ -91,9 +91,10 @@ def _province_rows(run: Any) -> list[str]:
     for t in run.get("targets", []):
         lines.append(f"| {t['target']} | {_fmt(t['value'], t['unit'])} | {t['limit']:g} {t['unit']} | **{t['verdict']}** |")
     lines += ["", "| step | wall | peak RSS | pages | output |", "|---|---|---|---|---|"]
-    for key, label in (("check_cold", "check --strict, cold (whole catalogue)"), ("plan", "gongkai parts (check + plan)")):
+    for key, label in (("check_cold", "check --strict, cold (whole catalogue; median of the runs)"), ("plan", "gongkai parts (check + plan)")):
         step = run.get(key)
-        lines.append(f"| {label} | {_fmt(_get(run, key, 'seconds'), 's')} | {_fmt(_get(run, key, 'peak_rss_mb'), 'MB')} | | |"
+        runs = f" ({_fmt(step['runs'], 's')})" if isinstance(step, dict) and step.get("runs") else ""
+        lines.append(f"| {label} | {_fmt(_get(run, key, 'seconds'), 's')}{runs} | {_fmt(_get(run, key, 'peak_rss_mb'), 'MB')} | | |"
                      if isinstance(step, dict) else f"| {label} | {_fmt(str(step))} | | | |")
     for part in run.get("parts") if isinstance(run.get("parts"), list) else [str(run.get("parts"))]:
         if isinstance(part, dict):
@@ -103,7 +104,9 @@ def _province_rows(run: Any) -> list[str]:
             lines.append(f"| parts | {_fmt(part)} | | | |")
     lines.append(f"| assemble | {_fmt(_get(run, 'assemble', 'seconds'), 's')} | {_fmt(_get(run, 'assemble', 'peak_rss_mb'), 'MB')} | | {_fmt(_get(run, 'site', 'output_bytes'), 'B')} |")
     lines.append(f"| critical path: part {run.get('slowest_part')} + assemble | {_fmt(run.get('critical_path_s'), 's')} | | | |")
-    lines.append(f"| bare MkDocs on part {_get(run, 'baseline', 'part')}'s pages | {_fmt(_get(run, 'baseline', 'wall_s'), 's')} | | {_fmt(_get(run, 'baseline', 'pages'))} | |")
+    runs = _get(run, "baseline", "runs")
+    bracket = f" (mean of {_fmt(runs, 's')}: before the parts, after them)" if isinstance(runs, list) else ""
+    lines.append(f"| bare MkDocs on part {_get(run, 'baseline', 'part')}'s pages | {_fmt(_get(run, 'baseline', 'wall_s'), 's')}{bracket} | | {_fmt(_get(run, 'baseline', 'pages'))} | |")
     lines += ["", *_search_rows([{"records": run["records"], "search": run.get("search")}])]
     return lines
 

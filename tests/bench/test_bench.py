@@ -76,6 +76,10 @@ def test_bench_province_end_to_end_tiny(tmp_path: Path, one_run_searches) -> Non
     slowest = max(p["wall_s"] for p in province["parts"])
     assert province["critical_path_s"] == round(slowest + province["assemble"]["seconds"], 3)
     assert province["site"]["record_pages"] > 0 and isinstance(province["search"], dict)
+    check = province["check_cold"]  # the median of three cold checks, each run kept
+    assert len(check["runs"]) == 3 and check["seconds"] == sorted(check["runs"])[1]
+    baseline = province["baseline"]  # bare MkDocs before and after the parts; the critical path is set against the mean
+    assert len(baseline["runs"]) == 2 and baseline["wall_s"] == round(sum(baseline["runs"]) / 2, 3) and baseline["part"] in (1, 2)
     assert {t["verdict"] for t in province["targets"]} <= {"pass", "miss", "n/a"} and len(province["targets"]) == 5
     assert "| part 0 (site pages) |" in (out / "results.md").read_text(encoding="utf-8")  # the parts' table, not "Not measured"
 
