@@ -83,7 +83,8 @@ class ProvinceRun(SizeRun):
 
     def assemble(self) -> dict:
         parts = [str(self.root / f"part-{k}") for k in range(self.parts + 1)]
-        found = run_measured(python_cmd("-m", "generator", "assemble", *self._common(), *parts, "--out", str(self.site)), self.root)
+        # --move, as the workflow's assembling job runs it (its parts are downloaded copies): the parts are used up
+        found = run_measured(python_cmd("-m", "generator", "assemble", "--move", *self._common(), *parts, "--out", str(self.site)), self.root)
         return {k: v for k, v in found.items() if k != "stdout"}
 
     def largest_part(self) -> int:

@@ -82,6 +82,13 @@ def discover(folder: Path, skip_hidden: bool = False) -> tuple[list[Path], list[
     return [path for _, path in found], [_refused(path, kind) for path, kind in refused]
 
 
+def discover_relative(folder: Path) -> list[tuple[str, ...]]:
+    """The folder-relative name parts of every file discover() finds, without a Path per file (a province has
+    100,000: the split build lists them in every part)."""
+    found, _ = _discover(folder)
+    return [parts for parts, _ in found]
+
+
 def _suffix(name: str) -> str:
     dot = name.rfind(".")
     return name[dot:] if 0 < dot < len(name) - 1 else ""  # as Path.suffix: ".yaml" alone is a hidden file

@@ -5,7 +5,8 @@
     gongkai assemble part-0 part-1 … --out site                 one site, equal to a whole build
 
 plan.py splits and carries the check's result to the part jobs, ownership.py says which part writes which page and
-file, build.py builds one part, assemble.py joins them. The compiler core imports ownership.py, so this door imports
+file, build.py builds one part, join.py joins them (a module not named `assemble`, which would shadow the function
+below once imported). The compiler core imports ownership.py, so this door imports
 the rest only when called.
 """
 
@@ -36,7 +37,8 @@ def check_and_plan(request: BuildRequest, count: int) -> Plan:
     return run(request, count)
 
 
-def assemble(parts: list[Path], out: Path, catalogue: Path, config_file: Path, flowcharts: Path | None = None) -> int:
-    from generator.parts.assemble import assemble as run
+def assemble(parts: list[Path], out: Path, catalogue: Path, config_file: Path, flowcharts: Path | None = None,
+             move: bool = False) -> int:
+    from generator.parts.join import assemble as run
 
-    return run(parts, out, catalogue, config_file, flowcharts)
+    return run(parts, out, catalogue, config_file, flowcharts, move)

@@ -68,12 +68,17 @@ def link_file(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def move_tree(source: Path, target: Path, skip: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+def move_tree(source: Path, target: Path, skip: set[str] = frozenset(), move: bool = False) -> None:  # type: ignore[assignment]
     """Every file under `source` (except the top-level names in `skip`) linked into `target` at the same relative
     path. A file already there is an error: two parts never write the same file. One system call per file (a
     province's site is half a million files): each folder is made once, an existing file is found by the link
-    failing, not by looking first, and paths stay strings (a Path per file was a third of the time)."""
+    failing, not by looking first, and paths stay strings (a Path per file was a third of the time).
+
+    `move`: a folder that `target` does not have yet is moved there whole (one rename instead of a walk, a folder
+    and a link per file: a department part's record folders), which empties `source`."""
     root, into_root = os.fspath(source), os.fspath(target)
+    if move and not skip and _moved(root, into_root):
+        return
     for top, dirs, names in os.walk(root):
         relative = os.path.relpath(top, root)
         into = into_root if relative == "." else os.path.join(into_root, relative)
@@ -84,12 +89,26 @@ def move_tree(source: Path, target: Path, skip: set[str] = frozenset()) -> None:
             os.makedirs(into, exist_ok=True)
         except OSError as exc:  # a file of another part where this part has a folder
             raise BuildError(f"无法合成 {_shown(into, into_root)}：{exc.strerror}（两个分部的输出重叠？请用同一个计划重新生成全部分部）。") from None
+        if move:
+            dirs[:] = [d for d in dirs if not _moved(os.path.join(top, d), os.path.join(into, d))]
         for name in names:
             try:
                 link_file(os.path.join(top, name), os.path.join(into, name))
             except FileExistsError:
                 rel = _shown(os.path.join(into, name), into_root)
                 raise BuildError(f"两个分部都生成了 {rel}：各分部的部门不应重叠，请用同一个计划重新生成全部分部。") from None
+
+
+def _moved(source: str, target: str) -> bool:
+    """Rename the folder `source` to `target` when nothing is there yet; False (walk it instead) otherwise, or when
+    the rename fails (another disk)."""
+    if os.path.lexists(target):
+        return False
+    try:
+        os.rename(source, target)
+    except OSError:
+        return False
+    return True
 
 
 def _shown(path: str, root: str) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.catalogue import Catalogue
 from generator.errors import ConfigError
-from generator.load import DEPARTMENT_FILE, discover
+from generator.load import DEPARTMENT_FILE, discover_relative
 
 FORMAT = "gongkai-parts-1"
 RECORDS_PER_PART = 10_000  # a part of this size peaks well under 2 GB (bench/results.md, province run)
@@ -62,9 +62,7 @@ def parts_for(records: int, per_part: int = RECORDS_PER_PART) -> int:
 def department_files(catalogue: Path) -> dict[str, list[str]]:
     """Department folder → its YAML files (catalogue-relative POSIX paths), for folders with a department file."""
     found: dict[str, list[str]] = {}
-    files, _ = discover(catalogue)
-    for path in files:
-        parts = path.relative_to(catalogue).parts
+    for parts in discover_relative(catalogue):
         found.setdefault(parts[0], []).append("/".join(parts))
     return {d: sorted(f) for d, f in sorted(found.items()) if f"{d}/{DEPARTMENT_FILE}" in f}
 

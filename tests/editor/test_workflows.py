@@ -57,7 +57,7 @@ def test_split_publishing_is_a_matrix_of_parts_and_one_assembly():
     assert "gongkai parts --out parts-plan.json" in text and "fromJSON(needs.plan.outputs.parts)" in text
     assert 'gongkai build --part "${{ matrix.part }}/${{ needs.plan.outputs.count }}" --plan parts-plan.json' in text
     assert "include-hidden-files: true" in text  # the part's .gongkai-part.json must travel with it
-    assert "gongkai assemble parts/part-*" in text and "pattern: part-*" in text
+    assert "gongkai assemble --move parts/part-*" in text and "pattern: part-*" in text  # downloaded copies: moved
     assert text.index("gongkai parts") < text.index("gongkai build --part") < text.index("gongkai assemble")
     assert "if: vars.GONGKAI_SPLIT_BUILD == 'true'" in text
     single = (PROJECT_ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -82,6 +83,18 @@ def test_assembled_site_equals_whole_build_outside_search(split_site, sample_sit
     different = [p for p in outside if whole[p].read_bytes() != split[p].read_bytes()]
     assert different == []
     assert any(p.startswith("powers/") for p in outside) and "sitemap.xml" in outside and "data/catalogue.json.gz" in outside
+
+
+def test_assembling_by_moving_gives_the_same_site_and_empties_the_parts(split_site, tmp_path, run_cli_module) -> None:  # noqa: ANN001
+    copies = [tmp_path / f"part-{k}" for k in range(PARTS + 1)]
+    for k, copy in enumerate(copies):
+        shutil.copytree(split_site[f"part-{k}"], copy)
+    site = tmp_path / "site"
+    assert run_cli_module("assemble", "--move", *map(str, copies), "--out", str(site)) == 0
+    linked, moved = _files(split_site["site"]), _files(site)
+    assert sorted(moved) == sorted(linked) and [p for p in linked if linked[p].read_bytes() != moved[p].read_bytes()] == []
+    assert not any(p.is_file() for p in (copies[1] / "powers").rglob("*")) and not (copies[1] / bundle_name(0)).exists()  # moved
+    assert (split_site["part-1"] / "powers").is_dir()  # the linked assembly left its parts as they were
 
 
 def test_search_fragments_are_the_same_pages(split_site, sample_site) -> None:  # noqa: ANN001
